@@ -1,0 +1,76 @@
+// The validated, fully defaulted registry profile: what every stage after config/ reads.
+
+export const LANGUAGES = ['nb', 'sv', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const FORM_TYPES = ['registration', 'treatment', 'followup'] as const;
+export type FormType = (typeof FORM_TYPES)[number];
+
+export const TREATMENT_TYPES = ['surgery', 'radiotherapy', 'systemic', 'other'] as const;
+export type TreatmentType = (typeof TREATMENT_TYPES)[number];
+
+/** Pathway roles with a single milestone date (treatment is handled apart: it carries a modality). */
+export const MILESTONE_ROLES = ['start', 'first_attendance', 'decision', 'end'] as const;
+export const INTERVAL_ROLES = ['start', 'first_attendance', 'decision', 'treatment', 'end'] as const;
+export type IntervalRole = (typeof INTERVAL_ROLES)[number];
+
+export type Labels = Readonly<Record<Language, string>>;
+
+export interface SiteGroup {
+  readonly id: string;
+  readonly icd10: readonly string[];
+  readonly label: Labels;
+}
+
+export interface CsvDialect {
+  readonly delimiter: string;
+  readonly encoding: 'utf-8' | 'latin-1';
+  readonly dateFormat: string;
+}
+
+export interface PathwayInterval {
+  readonly id: string;
+  readonly from: IntervalRole;
+  readonly to: IntervalRole;
+  /** Treatment modalities the pathway's treatment milestone must have; null = any or none. */
+  readonly treatments: readonly string[] | null;
+  readonly normDays: number;
+}
+
+export interface PathwayConfig {
+  readonly roles: {
+    readonly start: readonly string[];
+    readonly first_attendance: readonly string[];
+    readonly transfer: readonly string[];
+    readonly decision: readonly string[];
+    readonly end: readonly string[];
+    /** code → modality, in the order listed (the order breaks same-day ties). */
+    readonly treatment: readonly { readonly code: string; readonly modality: string }[];
+  };
+  readonly intervals: readonly PathwayInterval[];
+  readonly complianceTarget: number;
+}
+
+export interface Config {
+  readonly name: string;
+  readonly country: string;
+  readonly language: Language;
+  /** null: derived from the cut-off (see docs/metrics.md). */
+  readonly reportYear: number | null;
+  /** ISO date; null: the latest registered_date in forms. */
+  readonly asOf: string | null;
+  readonly csv: CsvDialect;
+  readonly cohort: { readonly siteGroups: readonly SiteGroup[] };
+  readonly coverage: {
+    readonly formTypes: readonly FormType[];
+    readonly targetCurrentYear: number;
+    readonly targetPreviousYear: number;
+    readonly trendYears: number;
+  };
+  readonly centralisation: {
+    readonly treatmentTypes: readonly TreatmentType[];
+    readonly target: number | null;
+  };
+  readonly pathway: PathwayConfig | null;
+  readonly publication: { readonly minCell: number };
+}

@@ -1,0 +1,90 @@
+// A thin layer over @duckdb/node-api: one in-memory database per run, static SQL files, bound parameters.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { SQL_DIR } from './paths.js';
+
+export type Params = Record<string, DuckDBValue>;
+export type Row = Record<string, unknown>;
+
+const sqlCache = new Map<string, string[]>();
+
+/** The statements of `sql/<name>.sql`, split at `;` that ends a line. The files hold no user values. */
+export function sqlFile(name: string): string[] {
+  let stmts = sqlCache.get(name);
+  if (!stmts) {
+    const text = readFileSync(join(SQL_DIR, `${name}.sql`), 'utf8');
+    stmts = text
+      .split(/;[ \t]*(?:\r?\n|$)/)
+      .map((s) => s.trim())
+      .filter((s) => s.replace(/--.*$/gm, '').trim() !== '');
+    sqlCache.set(name, stmts);
+  }
+  return stmts;
+}
+
+/** Only the parameters a statement names, since DuckDB refuses unused ones. */
+function paramsFor(sql: string, params: Params | undefined): Params | undefined {
+  if (!params) return undefined;
+  const out: Params = {};
+  let any = false;
+  for (const m of sql.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)) {
+    const key = m[1]!;
+    if (!(key in params)) throw new Error(`SQL parameter $${key} has no value`);
+    out[key] = params[key]!;
+    any = true;
+  }
+  return any ? out : undefined;
+}
+
+export class Db {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    readonly conn: DuckDBConnection,
+  ) {}
+
+  static async open(threads?: number): Promise<Db> {
+    const options: Record<string, string> = {};
+    if (threads) options.threads = String(threads);
+    const instance = await DuckDBInstance.create(':memory:', options);
+    return new Db(instance, await instance.connect());
+  }
+
+  async run(sql: string, params?: Params): Promise<void> {
+    const p = paramsFor(sql, params);
+    if (p) await this.conn.run(sql, p);
+    else await this.conn.run(sql);
+  }
+
+  /** Rows as JSON-safe objects: BIGINT, DATE and DECIMAL come back as strings. */
+  async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
+    const p = paramsFor(sql, params);
+    const reader = p ? await this.conn.runAndReadAll(sql, p) : await this.conn.runAndReadAll(sql);
+    return reader.getRowObjectsJson() as T[];
+  }
+
+  /** Runs every statement of a sql/ file; returns the rows of the last one. */
+  async file<T = Row>(name: string, params?: Params): Promise<T[]> {
+    const stmts = sqlFile(name);
+    for (const s of stmts.slice(0, -1)) await this.run(s, params);
+    const last = stmts[stmts.length - 1];
+    return last === undefined ? [] : this.all<T>(last, params);
+  }
+
+  /** Inserts small configuration rows with bound values. */
+  async insert(table: string, rows: readonly (readonly DuckDBValue[])[]): Promise<void> {
+    if (rows.length === 0) return;
+    const width = rows[0]!.length;
+    const placeholders = Array.from({ length: width }, (_, i) => `$${i + 1}`).join(', ');
+    const prepared = await this.conn.prepare(`INSERT INTO ${table} VALUES (${placeholders})`);
+    for (const row of rows) {
+      prepared.bind([...row]);
+      await prepared.run();
+    }
+  }
+
+  close(): void {
+    this.conn.closeSync();
+    this.instance.closeSync();
+  }
+}

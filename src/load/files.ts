@@ -1,0 +1,123 @@
+// The extract folder → one source file per table (or a fatal error), its header, and gzip integrity.
+import { createReadStream } from 'node:fs';
+import { readdir, stat, open } from 'node:fs/promises';
+import { join } from 'node:path';
+import { constants, createGunzip, gunzipSync } from 'node:zlib';
+import { pipeline } from 'node:stream/promises';
+import { Writable } from 'node:stream';
+import { InputError } from '../errors.js';
+import type { CsvDialect } from '../config/types.js';
+import { CONTRACT, TABLES, type TableName } from './contract.js';
+
+export type SourceFormat = 'csv' | 'csv.gz' | 'parquet';
+
+export interface SourceFile {
+  readonly table: TableName;
+  readonly path: string;
+  readonly name: string;
+  readonly format: SourceFormat;
+}
+
+const SUFFIXES: readonly SourceFormat[] = ['csv', 'csv.gz', 'parquet'];
+
+/** Finds each table's file; a missing required file or two files for one table is fatal. */
+export async function locateTables(dir: string): Promise<Record<TableName, SourceFile | null>> {
+  let entries: string[];
+  try {
+    if (!(await stat(dir)).isDirectory()) throw new Error('not a folder');
+    entries = await readdir(dir);
+  } catch {
+    throw new InputError(`extract folder not found: ${dir}`, {
+      hint: 'pass --data with the folder that holds registry.yaml, units.csv, cases.csv and forms.csv',
+    });
+  }
+  const out = {} as Record<TableName, SourceFile | null>;
+  for (const table of TABLES) {
+    const found = SUFFIXES.flatMap((format) => {
+      const name = entries.find((e) => e.toLowerCase() === `${table}.${format}`);
+      return name ? [{ table, name, path: join(dir, name), format }] : [];
+    });
+    if (found.length > 1) {
+      throw new InputError(`two files for the table '${table}': ${found.map((f) => f.name).join(' and ')}`, {
+        file: join(dir, found[0]!.name),
+        hint: 'keep exactly one of them in the folder',
+      });
+    }
+    if (found.length === 0 && CONTRACT[table].requiredFile) {
+      throw new InputError(`required file ${table}.csv is missing`, {
+        file: join(dir, `${table}.csv`),
+        hint: `export the ${table} table as ${table}.csv, ${table}.csv.gz or ${table}.parquet; see docs/data-contract.md`,
+      });
+    }
+    out[table] = found[0] ?? null;
+  }
+  return out;
+}
+
+/** Decompresses the whole file once, so that a truncated or damaged gzip is a clear fatal error. */
+export async function verifyGzip(file: SourceFile): Promise<void> {
+  try {
+    await pipeline(createReadStream(file.path), createGunzip(), new Writable({ write: (_c, _e, cb) => cb() }));
+  } catch (e) {
+    throw new InputError(`the gzip file is truncated or damaged (${(e as Error).message})`, {
+      file: file.path,
+      hint: 'export the table again, or compress it again with gzip',
+    });
+  }
+}
+
+/** The first bytes of a file, decompressed when gzip. */
+async function head(file: SourceFile, bytes = 1 << 16): Promise<Buffer> {
+  const fh = await open(file.path, 'r');
+  try {
+    const buf = Buffer.alloc(bytes);
+    const { bytesRead } = await fh.read(buf, 0, bytes, 0);
+    const raw = buf.subarray(0, bytesRead);
+    if (file.format !== 'csv.gz') return raw;
+    // Inflate what is there of the first block, ignoring that the stream goes on.
+    try {
+      return gunzipSync(raw, { finishFlush: constants.Z_SYNC_FLUSH });
+    } catch (e) {
+      throw new InputError(`not a readable gzip file (${(e as Error).message})`, {
+        file: file.path,
+        hint: 'a .csv.gz file must be a gzip-compressed CSV; rename it if it is plain CSV',
+      });
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
+/** The header row's column names, parsed as DuckDB will parse the file (dialect, quotes, BOM). */
+export async function readCsvHeader(file: SourceFile, dialect: CsvDialect): Promise<string[]> {
+  let buf = await head(file);
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
+  const text = buf.toString(dialect.encoding === 'latin-1' ? 'latin1' : 'utf8');
+  if (text.trim() === '') {
+    throw new InputError('the file is empty: it has no header row', {
+      file: file.path,
+      line: 1,
+      hint: `the first line must name the columns (${CONTRACT[file.table].columns.map((c) => c.name).join(dialect.delimiter)})`,
+    });
+  }
+  const names: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === dialect.delimiter) {
+      names.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') break;
+    else field += ch;
+  }
+  names.push(field);
+  return names.map((n) => n.trim());
+}

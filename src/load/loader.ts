@@ -1,0 +1,334 @@
+// Extract folder → DuckDB: raw tables, row validation in the contract's rule order, clean tables, row accounting.
+//
+//   1. registry.yaml → Config                      (config/config.ts)
+//   2. locate one file per table                   (files.ts)
+//   3. each file → src_<table>(line, columns…)     all text, trimmed, '' → NULL
+//   4. configuration → cfg_* tables                (the SQL stays static for every registry)
+//   5. validate units, cases, forms, pathway_events in that order (each refers to the ones before)
+//      → clean_<table> and the rejected rows in dq
+//   6. cases → cohort (site group by ICD-10 prefix), row accounting
+import { join } from 'node:path';
+import { InputError } from '../errors.js';
+import { loadConfig } from '../config/config.js';
+import type { Config, CsvDialect } from '../config/types.js';
+import { Db } from '../db.js';
+import { CONTRACT, TABLES, type ColumnSpec, type Rule, type TableName } from './contract.js';
+import { locateTables, readCsvHeader, verifyGzip, type SourceFile } from './files.js';
+import { loadConfigTables } from './config-tables.js';
+
+export interface TableAccounting {
+  readonly read: number;
+  readonly used: number;
+  readonly rejected: number;
+  /** cases only */
+  readonly out_of_scope?: number;
+  /** rejected rows per rule */
+  readonly rules: Readonly<Partial<Record<Rule, number>>>;
+}
+
+export interface LoadedExtract {
+  readonly db: Db;
+  readonly config: Config;
+  readonly dataDir: string;
+  readonly configFile: string;
+  readonly files: readonly SourceFile[];
+  readonly ignoredColumns: Readonly<Partial<Record<TableName, readonly string[]>>>;
+  readonly accounting: Readonly<Partial<Record<TableName, TableAccounting>>>;
+}
+
+const ISO_FORMAT = '%Y-%m-%d';
+
+/** Loads and validates an extract folder. Fatal problems throw InputError before anything is written. */
+export async function loadExtract(dataDir: string, opts: { threads?: number } = {}): Promise<LoadedExtract> {
+  const files = await locateTables(dataDir);
+  const configFile = join(dataDir, 'registry.yaml');
+  const config = await loadConfig(configFile);
+  const db = await Db.open(opts.threads);
+  try {
+    const ignoredColumns: Partial<Record<TableName, string[]>> = {};
+    const dateFormats: Partial<Record<TableName, string>> = {};
+    for (const table of TABLES) {
+      const file = files[table];
+      if (!file) continue;
+      ignoredColumns[table] = await readSource(db, file, config.csv);
+      dateFormats[table] = file.format === 'parquet' ? ISO_FORMAT : config.csv.dateFormat;
+    }
+    await loadConfigTables(db, config);
+    await db.run(
+      'CREATE TABLE dq ("table" VARCHAR, line BIGINT, "column" VARCHAR, value VARCHAR, rule VARCHAR, table_ord INTEGER)',
+    );
+    for (const table of TABLES) {
+      if (files[table]) await validateTable(db, table, dateFormats[table]!);
+      else await db.run(emptyCleanTable(table));
+    }
+    await db.file('cohort');
+    const accounting = await accountRows(db, files);
+    const present = TABLES.flatMap((t) => (files[t] ? [files[t]] : []));
+    return { db, config, dataDir, configFile, files: present, ignoredColumns, accounting };
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+/** Reads one file into src_<table>; returns the names of the columns it ignores. */
+async function readSource(db: Db, file: SourceFile, dialect: CsvDialect): Promise<string[]> {
+  const spec = CONTRACT[file.table];
+  let header: string[];
+  let types: string[] = [];
+  if (file.format === 'parquet') {
+    try {
+      const cols = await db.all<{ column_name: string; column_type: string }>(
+        'DESCRIBE SELECT * FROM read_parquet($path)',
+        { path: file.path },
+      );
+      header = cols.map((c) => c.column_name.trim());
+      types = cols.map((c) => c.column_type);
+    } catch (e) {
+      throw new InputError(`cannot read the Parquet file: ${firstLine(e)}`, {
+        file: file.path,
+        hint: 'export the table again as Parquet, or as CSV',
+      });
+    }
+  } else {
+    if (file.format === 'csv.gz') await verifyGzip(file);
+    header = await readCsvHeader(file, dialect);
+  }
+
+  const position = new Map<string, number>();
+  header.forEach((name, i) => {
+    const key = name.toLowerCase();
+    const known = spec.columns.some((c) => c.name === key);
+    if (known && position.has(key)) {
+      throw new InputError(`the column '${key}' appears twice in the header`, {
+        file: file.path,
+        line: 1,
+        column: i + 1,
+        hint: 'keep one column of that name',
+      });
+    }
+    if (!position.has(key)) position.set(key, i);
+  });
+  for (const c of spec.columns) {
+    if (c.required !== 'no' && !position.has(c.name)) {
+      throw new InputError(`required column '${c.name}' is missing`, {
+        file: file.path,
+        line: 1,
+        hint: `the header has: ${header.join(', ') || '(nothing)'}; the ${file.table} table needs ${spec.columns
+          .filter((x) => x.required !== 'no')
+          .map((x) => x.name)
+          .join(', ')}${file.format === 'parquet' ? '' : ` (delimiter '${dialect.delimiter}' as set in registry.yaml csv.delimiter)`}`,
+      });
+    }
+  }
+  const ignored = header.filter((h) => !spec.columns.some((c) => c.name === h.toLowerCase()));
+
+  // Only identifiers the program made (c0, c1, … and the contract's names) are written into SQL;
+  // paths and dialect settings are bound.
+  const raw = `raw_${file.table}`;
+  if (file.format === 'parquet') {
+    const select = spec.columns.map((c) => {
+      const i = position.get(c.name);
+      if (i === undefined) return `NULL::VARCHAR AS ${c.name}`;
+      const isTime = /^TIMESTAMP/.test(types[i] ?? '');
+      const v = isTime ? `strftime(#${i + 1}, '%Y-%m-%d')` : `CAST(#${i + 1} AS VARCHAR)`;
+      return `nullif(trim(${v}), '') AS ${c.name}`;
+    });
+    try {
+      await db.run(
+        `CREATE TABLE src_${file.table} AS SELECT (file_row_number + 1)::BIGINT AS line, ${select.join(', ')}
+         FROM read_parquet($path, file_row_number = true)`,
+        { path: file.path },
+      );
+    } catch (e) {
+      throw new InputError(`cannot read the Parquet file: ${firstLine(e)}`, { file: file.path });
+    }
+    return ignored;
+  }
+
+  const columns = header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+  try {
+    await db.run(
+      `CREATE TABLE ${raw} AS SELECT * FROM read_csv($path, header = true, auto_detect = false,
+         columns = {${columns}}, delim = $delim, quote = '"', escape = '"', encoding = $encoding,
+         compression = $compression, strict_mode = true)`,
+      {
+        path: file.path,
+        delim: dialect.delimiter,
+        encoding: dialect.encoding,
+        compression: file.format === 'csv.gz' ? 'gzip' : 'none',
+      },
+    );
+  } catch (e) {
+    throw csvError(e, file, dialect);
+  }
+  // line = the record's first line in the file: header is line 1; quoted line breaks in earlier records count.
+  const used = spec.columns.map((c) => position.get(c.name));
+  const allCols = header.map((_, i) => `coalesce(c${i}, '')`).join(' || ');
+  const [nl] = await db.all<{ n: string }>(`SELECT count(*) AS n FROM ${raw} WHERE contains(${allCols}, chr(10))`);
+  const lineExpr =
+    nl && nl.n !== '0'
+      ? `(rowid + 2 + coalesce(sum(length(${allCols}) - length(replace(${allCols}, chr(10), ''))) OVER (ORDER BY rowid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0))::BIGINT`
+      : '(rowid + 2)::BIGINT';
+  const select = spec.columns.map((c, k) => {
+    const i = used[k];
+    return i === undefined ? `NULL::VARCHAR AS ${c.name}` : `nullif(trim(c${i}), '') AS ${c.name}`;
+  });
+  await db.run(`CREATE TABLE src_${file.table} AS SELECT ${lineExpr} AS line, ${select.join(', ')} FROM ${raw} ORDER BY rowid`);
+  await db.run(`DROP TABLE ${raw}`);
+  return ignored;
+}
+
+function firstLine(e: unknown): string {
+  return String((e as Error).message ?? e)
+    .split('\n')[0]!
+    .replace(/^[A-Za-z ]+ Error: /, '');
+}
+
+/** DuckDB's CSV error → file, line and the reason in one sentence, with what to do. */
+function csvError(e: unknown, file: SourceFile, dialect: CsvDialect): InputError {
+  const msg = String((e as Error).message ?? e);
+  const lineMatch = /CSV Error on Line: (\d+)/.exec(msg);
+  const lines = msg.split('\n').map((l) => l.trim());
+  const origIdx = lines.findIndex((l) => l.startsWith('Original Line:'));
+  let reason = lines.slice(origIdx + 1).find((l) => l !== '' && !/^Possible/.test(l) && !l.startsWith('*')) ?? firstLine(e);
+  let hint = `check the delimiter ('${dialect.delimiter}') and quoting on that line; csv settings are in registry.yaml`;
+  if (/unicode|utf-8/i.test(msg)) {
+    reason = `the text is not valid ${dialect.encoding.toUpperCase()}`;
+    hint = 'Nordic exports are often Latin-1: set csv: { encoding: latin-1 } in registry.yaml, or save the file as UTF-8';
+  } else if (/Expected Number of Columns/i.test(reason)) {
+    hint = `every row must have as many ${dialect.delimiter === ';' ? 'semicolon' : 'delimiter'}-separated fields as the header; quote values that contain '${dialect.delimiter}'`;
+  } else if (/unterminated quote/i.test(reason)) {
+    hint = 'a quoted value is not closed: a value that contains " must be written as "" inside quotes';
+  }
+  const where: { file: string; line?: number; hint: string } = { file: file.path, hint };
+  if (lineMatch) where.line = Number(lineMatch[1]);
+  return new InputError(`cannot parse the file: ${reason}`, where);
+}
+
+interface Check {
+  readonly rule: Rule;
+  readonly column: string;
+  readonly sql: string;
+}
+
+/** The contract's row rules for one table as SQL conditions, in the order they are applied. */
+function checksFor(table: TableName): { early: Check[]; dupColumn: string | null; late: Check[] } {
+  const cols = CONTRACT[table].columns;
+  const early: Check[] = [];
+  const late: Check[] = [];
+  const of = (pred: (c: ColumnSpec) => boolean) => cols.filter(pred);
+  for (const c of of((c) => c.required !== 'no')) {
+    const sql = c.required === 'yes' ? `${c.name} IS NULL` : `form_type = 'treatment' AND ${c.name} IS NULL`;
+    early.push({ rule: 'missing_value', column: c.name, sql });
+  }
+  for (const c of of((c) => c.kind.type === 'date')) {
+    early.push({ rule: 'bad_date', column: c.name, sql: `${c.name} IS NOT NULL AND try_strptime(${c.name}, $date_format) IS NULL` });
+  }
+  for (const c of cols) {
+    if (c.kind.type === 'enum') {
+      const set = c.kind.values.map((v) => `'${v}'`).join(', ');
+      early.push({ rule: 'bad_value', column: c.name, sql: `${c.name} IS NOT NULL AND ${c.name} NOT IN (${set})` });
+    } else if (c.kind.type === 'age') {
+      early.push({
+        rule: 'bad_value',
+        column: c.name,
+        sql: `${c.name} IS NOT NULL AND NOT coalesce(regexp_full_match(${c.name}, '[0-9]{1,3}') AND try_cast(${c.name} AS INTEGER) <= 120, false)`,
+      });
+    }
+  }
+  const id = cols.find((c) => c.kind.type === 'id');
+  for (const c of of((c) => c.kind.type === 'unit')) {
+    late.push({ rule: 'unknown_unit', column: c.name, sql: `${c.name} IS NOT NULL AND ${c.name} NOT IN (SELECT unit_code FROM clean_units)` });
+  }
+  for (const c of of((c) => c.kind.type === 'region')) {
+    late.push({ rule: 'unknown_region', column: c.name, sql: `${c.name} NOT IN (SELECT region_code FROM clean_units)` });
+  }
+  for (const c of of((c) => c.kind.type === 'case')) {
+    late.push({ rule: 'unknown_case', column: c.name, sql: `${c.name} NOT IN (SELECT case_id FROM clean_cases)` });
+  }
+  for (const c of of((c) => c.kind.type === 'code')) {
+    late.push({ rule: 'unknown_code', column: c.name, sql: `${c.name} NOT IN (SELECT code FROM cfg_codes)` });
+  }
+  return { early, dupColumn: id?.name ?? null, late };
+}
+
+/** Typed columns of a clean table. */
+function typedColumn(c: ColumnSpec): string {
+  if (c.kind.type === 'date') return `try_strptime(${c.name}, $date_format)::DATE AS ${c.name}`;
+  if (c.kind.type === 'age') return `try_cast(${c.name} AS INTEGER) AS ${c.name}`;
+  return c.name;
+}
+
+function emptyCleanTable(table: TableName): string {
+  const cols = CONTRACT[table].columns.map((c) => {
+    const type = c.kind.type === 'date' ? 'DATE' : c.kind.type === 'age' ? 'INTEGER' : 'VARCHAR';
+    return `${c.name} ${type}`;
+  });
+  return `CREATE TABLE clean_${table} (line BIGINT, ${cols.join(', ')})`;
+}
+
+/**
+ * Applies the rules in order; a row is rejected for the first it breaks. duplicate_id compares with
+ * earlier rows that are not rejected for any rule, so it sits between the value rules and the
+ * reference rules: a row is a duplicate when an earlier row with the same id passes every rule.
+ */
+async function validateTable(db: Db, table: TableName, dateFormat: string): Promise<void> {
+  const { early, dupColumn, late } = checksFor(table);
+  const checks = [...early, ...(dupColumn ? [{ rule: 'duplicate_id' as Rule, column: dupColumn, sql: '' }] : []), ...late];
+  const dupIdx = dupColumn ? early.length : -1;
+  const caseOf = (list: Check[], offset: number) =>
+    list.length ? `CASE ${list.map((c, i) => `WHEN ${c.sql} THEN ${i + offset}`).join(' ')} END` : 'NULL::INTEGER';
+  const cols = CONTRACT[table].columns;
+  const firstOk = dupColumn
+    ? `min(line) FILTER (WHERE early IS NULL AND late IS NULL) OVER (PARTITION BY ${dupColumn})`
+    : 'NULL::BIGINT';
+  await db.run(
+    `CREATE TABLE chk_${table} AS
+     WITH a AS (SELECT *, ${caseOf(early, 0)} AS early, ${caseOf(late, early.length + (dupColumn ? 1 : 0))} AS late FROM src_${table}),
+          b AS (SELECT *, ${firstOk} AS first_ok FROM a)
+     SELECT *, coalesce(early, CASE WHEN first_ok < line THEN ${dupIdx} END, late) AS fail FROM b`,
+    { date_format: dateFormat },
+  );
+  const meta = checks
+    .map((c, i) => `(${i}, '${c.rule}', '${c.column}', ${cols.findIndex((x) => x.name === c.column) + 1})`)
+    .join(', ');
+  await db.run(
+    `INSERT INTO dq SELECT '${table}', k.line, m.col, [${cols.map((c) => c.name).join(', ')}][m.pos], m.rule, ${TABLES.indexOf(table)}
+     FROM chk_${table} k JOIN (VALUES ${meta}) m(idx, rule, col, pos) ON m.idx = k.fail`,
+  );
+  await db.run(
+    `CREATE TABLE clean_${table} AS SELECT line, ${cols.map(typedColumn).join(', ')} FROM chk_${table} WHERE fail IS NULL ORDER BY line`,
+    { date_format: dateFormat },
+  );
+  await db.run(`DROP TABLE chk_${table}`);
+}
+
+async function accountRows(db: Db, files: Record<TableName, SourceFile | null>): Promise<Partial<Record<TableName, TableAccounting>>> {
+  const out: Partial<Record<TableName, TableAccounting>> = {};
+  const ruleRows = await db.all<{ table: string; rule: Rule; n: string }>(
+    `SELECT "table", rule, count(*) AS n FROM dq GROUP BY ALL ORDER BY ALL`,
+  );
+  for (const table of TABLES) {
+    if (!files[table]) continue;
+    const [row] = await db.all<{ read: string; used: string }>(
+      `SELECT (SELECT count(*) FROM src_${table}) AS read, (SELECT count(*) FROM clean_${table}) AS used`,
+    );
+    const rules: Partial<Record<Rule, number>> = {};
+    let rejected = 0;
+    for (const r of ruleRows.filter((x) => x.table === table)) {
+      rules[r.rule] = Number(r.n);
+      rejected += Number(r.n);
+    }
+    const read = Number(row!.read);
+    const valid = Number(row!.used);
+    if (table === 'cases') {
+      const [scope] = await db.all<{ n: string }>('SELECT count(*) AS n FROM cases_scoped WHERE site_group IS NULL');
+      const outOfScope = Number(scope!.n);
+      out[table] = { read, used: valid - outOfScope, rejected, out_of_scope: outOfScope, rules };
+    } else {
+      out[table] = { read, used: valid, rejected, rules };
+    }
+  }
+  return out;
+}

@@ -1,0 +1,85 @@
+// Test fixtures: small extract folders written from row lists, and a CLI runner that captures output.
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../src/cli/main.js';
+
+export const BASE_YAML = `name: Testregister
+language: en
+report_year: 2024
+as_of: 2025-03-31
+cohort:
+  site_groups:
+    - { id: bone, icd10: [C40, C41] }
+    - { id: soft_tissue, icd10: [C47, C49] }
+coverage:
+  form_types: [registration, treatment]
+`;
+
+export const PATHWAY_YAML = `pathway:
+  roles:
+    start: [S]
+    first_attendance: [FA]
+    transfer: [TR]
+    decision: [D]
+    end: [X]
+    treatment: { TK: surgery, TM: systemic, TS: radiotherapy, TL: palliative }
+  intervals:
+    - { id: I1, from: start, to: first_attendance, norm_days: 8 }
+    - { id: I2, from: first_attendance, to: decision, norm_days: 21 }
+    - { id: I3, from: decision, to: treatment, treatments: [surgery, systemic], norm_days: 14 }
+    - { id: I4, from: start, to: treatment, norm_days: 43 }
+`;
+
+export const UNITS_HEADER = 'unit_code,unit_name,region_code,region_name,centre_for';
+export const CASES_HEADER = 'case_id,patient_id,diagnosis_date,icd10,morphology,sex,age,residence_region,reporting_unit,death_date';
+export const FORMS_HEADER = 'form_id,case_id,form_type,unit_code,registered_date,treatment_type,treatment_date,treatment_unit';
+export const EVENTS_HEADER = 'pathway_id,patient_id,code,event_date,unit_code';
+
+export const UNITS = [
+  UNITS_HEADER,
+  'C1,Centre One,R1,Region One,bone|soft_tissue',
+  'C2,Centre Two,R2,Region Two,soft_tissue',
+  'L1,Local One,R1,Region One,',
+  'L2,Local Two,R2,Region Two,',
+];
+
+export function tempDir(prefix = 'regreport-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export interface FixtureTables {
+  yaml?: string;
+  units?: string[];
+  cases?: string[];
+  forms?: string[];
+  pathway_events?: string[] | null;
+}
+
+/** Writes an extract folder; each table is a list of CSV lines (header first). */
+export function fixture(t: FixtureTables): string {
+  const dir = tempDir();
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'registry.yaml'), t.yaml ?? BASE_YAML);
+  writeFileSync(join(dir, 'units.csv'), (t.units ?? UNITS).join('\n') + '\n');
+  writeFileSync(join(dir, 'cases.csv'), (t.cases ?? [CASES_HEADER]).join('\n') + '\n');
+  writeFileSync(join(dir, 'forms.csv'), (t.forms ?? [FORMS_HEADER]).join('\n') + '\n');
+  if (t.pathway_events) writeFileSync(join(dir, 'pathway_events.csv'), t.pathway_events.join('\n') + '\n');
+  return dir;
+}
+
+class Sink {
+  text = '';
+  write(chunk: string | Uint8Array): boolean {
+    this.text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    return true;
+  }
+}
+
+/** Runs the CLI in-process; returns exit code and what it printed. */
+export async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out = new Sink();
+  const err = new Sink();
+  const code = await main(argv, { out: out as unknown as NodeJS.WriteStream, err: err as unknown as NodeJS.WriteStream });
+  return { code, out: out.text, err: err.text };
+}
