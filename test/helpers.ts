@@ -80,6 +80,6 @@ class Sink {
 export async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out = new Sink();
   const err = new Sink();
-  const code = await main(argv, { out: out as unknown as NodeJS.WriteStream, err: err as unknown as NodeJS.WriteStream });
+  const code = await main(argv, { out: out as unknown as NodeJS.WritableStream, err: err as unknown as NodeJS.WritableStream });
   return { code, out: out.text, err: err.text };
 }

@@ -6,6 +6,12 @@ import { loadExtract, type LoadedExtract } from '../load/loader.js';
 import { accountingBalances, dataQualityRows, DQ_HEADER, formatAccounting, formatIgnored } from '../load/accounting.js';
 import { toCsv, writeAtomically } from '../output.js';
 import { generateSample, PROFILES, type ProfileName } from '../sample/generator.js';
+import { computeMetrics, preparePathways, resolvePeriod, type MetricTable } from '../metrics/metrics.js';
+import { readMetricsJson, stageMetricFiles } from '../metrics/files.js';
+import { formatSummary } from '../metrics/summary.js';
+import { compareTables, formatJunit, formatMarkdown, formatText, hasMoved } from '../check/compare.js';
+import { basename } from 'node:path';
+import { existsSync } from 'node:fs';
 
 export interface Io {
   readonly out: NodeJS.WritableStream;
@@ -75,6 +81,7 @@ const validate: Command = {
   async run(values, io) {
     return withExtract(str(values, 'data')!, async (x) => {
       printLoadSummary(x, io);
+      await preparePathways(x, await resolvePeriod(x, {}));
       const out = str(values, 'out');
       if (out) {
         const rows = await dataQualityRows(x.db);
@@ -111,4 +118,76 @@ const sample: Command = {
   },
 };
 
-export const COMMANDS: Readonly<Record<string, Command>> = { validate, sample };
+/** --out, defaulting to reports/<name of the extract folder>. */
+export function outDir(values: Values): string {
+  return resolve(str(values, 'out') ?? `reports/${basename(resolve(str(values, 'data')!))}`);
+}
+
+export async function metricTableOf(x: LoadedExtract, values: Values): Promise<MetricTable> {
+  const period = await resolvePeriod(x, { year: parseYearOption(str(values, 'year')), asOf: parseDateOption(str(values, 'as-of')) });
+  return computeMetrics(x, period);
+}
+
+const metrics: Command = {
+  summary: 'compute the metric table (coverage, centralisation, pathway times)',
+  usage: '--data DIR [--year Y] [--as-of YYYY-MM-DD] [--out DIR]',
+  options: {
+    data: dataOption,
+    year: yearOption,
+    'as-of': asOfOption,
+    out: { type: 'string', arg: 'DIR', help: 'output folder (default reports/<extract folder name>)' },
+  },
+  details:
+    'Writes metrics.json, metrics.csv, metrics.parquet, metrics.arrow (Arrow IPC) and data-quality.csv.\nThe same input gives byte-identical metrics.json.',
+  async run(values, io) {
+    parseYearOption(str(values, 'year'));
+    parseDateOption(str(values, 'as-of'));
+    return withExtract(str(values, 'data')!, async (x) => {
+      printLoadSummary(x, io);
+      const table = await metricTableOf(x, values);
+      const written = await writeAtomically(outDir(values), (s) => stageMetricFiles(x.db, s, table));
+      io.out.write(`${formatSummary(table)}\nwrote ${written.join(', ')}\n`);
+      return EXIT.ok;
+    });
+  },
+};
+
+const check: Command = {
+  summary: 'recompute the metrics and compare them with a baseline metrics.json (for CI)',
+  usage: '--data DIR --baseline FILE [--tolerance X] [--format text|markdown|junit] [--year Y] [--as-of D]',
+  options: {
+    data: dataOption,
+    baseline: { type: 'string', arg: 'FILE', help: 'a metrics.json written earlier by regreport metrics', required: true },
+    tolerance: { type: 'string', arg: 'X', help: 'largest absolute change that does not count as moved (default 0)' },
+    format: { type: 'string', arg: 'FORMAT', help: 'text (default), markdown (GitHub step summary) or junit (XML)' },
+    year: yearOption,
+    'as-of': asOfOption,
+  },
+  details: 'Exit code 0: nothing moved beyond the tolerance; 1: something moved (the diff is printed); 2: bad input.\nYear and cut-off default to the baseline\'s, so the same period is recomputed.',
+  async run(values, io) {
+    const baselinePath = str(values, 'baseline')!;
+    if (!existsSync(baselinePath)) throw new InputError(`baseline not found: ${baselinePath}`, { hint: 'write one with: regreport metrics --data DIR --out DIR' });
+    let baseline: MetricTable;
+    try {
+      baseline = readMetricsJson(baselinePath);
+      if (!Array.isArray(baseline.metrics)) throw new Error('no metrics list');
+    } catch (e) {
+      throw new InputError(`not a metrics.json written by regreport (${(e as Error).message})`, { file: baselinePath });
+    }
+    const tolText = str(values, 'tolerance') ?? '0';
+    const tolerance = Number(tolText);
+    if (!(tolerance >= 0)) throw new InputError(`--tolerance must be a number ≥ 0, got '${tolText}'`);
+    const format = str(values, 'format') ?? 'text';
+    if (!['text', 'markdown', 'junit'].includes(format)) throw new InputError(`--format must be text, markdown or junit, got '${format}'`);
+    const year = parseYearOption(str(values, 'year')) ?? baseline.year;
+    const asOf = parseDateOption(str(values, 'as-of')) ?? baseline.as_of;
+    return withExtract(str(values, 'data')!, async (x) => {
+      const current = await computeMetrics(x, await resolvePeriod(x, { year, asOf }));
+      const c = compareTables(baseline, current, tolerance);
+      io.out.write(format === 'markdown' ? formatMarkdown(c) : format === 'junit' ? formatJunit(c, current) : formatText(c));
+      return hasMoved(c) ? EXIT.changed : EXIT.ok;
+    });
+  },
+};
+
+export const COMMANDS: Readonly<Record<string, Command>> = { validate, metrics, check, sample };

@@ -2,7 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { EXIT, InputError } from '../errors.js';
 import { VERSION } from '../paths.js';
-import { COMMANDS, type Command } from './commands.js';
+import { COMMANDS, type Command, type Io } from './commands.js';
 
 export class UsageError extends InputError {}
 
@@ -29,7 +29,7 @@ function mainHelp(): string {
   ].join('\n');
 }
 
-export async function main(argv: string[], io = { out: process.stdout, err: process.stderr }): Promise<number> {
+export async function main(argv: string[], io: Io = { out: process.stdout, err: process.stderr }): Promise<number> {
   const debug = argv.includes('--debug');
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
