@@ -4,9 +4,9 @@
 setup:
 	@bash scripts/setup.sh
 
-# The Norwegian sample annual report → reports/
+# The Norwegian sample annual report (national and per health region, PDF and HTML) → reports/no-sarcoma/
 report: setup
-	node bin/regreport.js validate --data sample-data/no-sarcoma --out reports/no-sarcoma
+	node bin/regreport.js build --data sample-data/no-sarcoma --out reports/no-sarcoma
 
 # Typecheck, lint and the whole test suite.
 test: setup

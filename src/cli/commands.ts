@@ -12,6 +12,9 @@ import { formatSummary } from '../metrics/summary.js';
 import { compareTables, formatJunit, formatMarkdown, formatText, hasMoved } from '../check/compare.js';
 import { basename } from 'node:path';
 import { existsSync } from 'node:fs';
+import { LANGUAGES, type Language } from '../config/types.js';
+import { buildReports, type ScopeOption } from '../report/build.js';
+import { findChromium } from '../report/pdf.js';
 
 export interface Io {
   readonly out: NodeJS.WritableStream;
@@ -190,4 +193,36 @@ const check: Command = {
   },
 };
 
-export const COMMANDS: Readonly<Record<string, Command>> = { validate, metrics, check, sample };
+const build: Command = {
+  summary: 'build the annual report: PDF and HTML, national and per health region, plus the metric files',
+  usage: '--data DIR [--year Y] [--as-of D] [--out DIR] [--lang nb|sv|en] [--scope national|regions|all]',
+  options: {
+    data: dataOption,
+    year: yearOption,
+    'as-of': asOfOption,
+    out: { type: 'string', arg: 'DIR', help: 'output folder (default reports/<extract folder name>)' },
+    lang: { type: 'string', arg: 'nb|sv|en', help: "report language (default: registry.yaml's language)" },
+    scope: { type: 'string', arg: 'SCOPE', help: 'national, regions (one report per health region) or all (default)' },
+  },
+  details:
+    'Writes report-<year>-national.pdf/.html, report-<year>-region-<code>.pdf/.html and the metric files.\nPrinting needs Debian\'s chromium-headless-shell (or chromium); set REGREPORT_CHROMIUM to use another.\nSOURCE_DATE_EPOCH fixes the generation time printed in the colophon.',
+  async run(values, io) {
+    const lang = str(values, 'lang');
+    if (lang !== undefined && !LANGUAGES.includes(lang as Language)) throw new InputError(`--lang must be one of ${LANGUAGES.join(', ')}, got '${lang}'`);
+    const scope = str(values, 'scope') ?? 'all';
+    if (!['national', 'regions', 'all'].includes(scope)) throw new InputError(`--scope must be national, regions or all, got '${scope}'`);
+    parseYearOption(str(values, 'year'));
+    parseDateOption(str(values, 'as-of'));
+    findChromium();
+    return withExtract(str(values, 'data')!, async (x) => {
+      printLoadSummary(x, io);
+      const table = await metricTableOf(x, values);
+      const started = Date.now();
+      const result = await buildReports(x, table, { out: outDir(values), language: (lang as Language | undefined) ?? x.config.language, scope: scope as ScopeOption });
+      io.out.write(`${formatSummary(table)}\n${result.reports} report(s) in ${((Date.now() - started) / 1000).toFixed(1)} s → ${outDir(values)}\n  ${result.written.join('\n  ')}\n`);
+      return EXIT.ok;
+    });
+  },
+};
+
+export const COMMANDS: Readonly<Record<string, Command>> = { validate, metrics, check, build, sample };

@@ -1,0 +1,388 @@
+// Every word of the report in nb, sv and en, and number formatting in the report's locale.
+import type { Language } from '../config/types.js';
+
+export const LOCALES: Record<Language, string> = { nb: 'nb-NO', sv: 'sv-SE', en: 'en-GB' };
+
+const nb = {
+  annualReport: 'Årsrapport',
+  reportYear: 'Rapportår',
+  cutoff: 'Datauttak per',
+  scopeNational: 'Nasjonal rapport',
+  scopeRegion: 'Regional rapport',
+  region: 'Helseregion',
+  generatedBy: 'Laget med regreport',
+  contents: 'Innhold',
+  summary: 'Sammendrag',
+  keyFindings: 'Hovedfunn',
+  indicator: 'Indikator',
+  result: 'Resultat',
+  target: 'Mål',
+  status: 'Status',
+  met: 'Nådd',
+  notMet: 'Ikke nådd',
+  noTarget: 'Intet mål',
+  coverage: 'Dekningsgrad',
+  coverageIntro:
+    'Dekningsgraden er andelen av pasientene i Kreftregisteret (diagnoseåret, diagnose innen datauttaket) som har et skjema av typen i kvalitetsregisteret, registrert innen datauttaket. Den tilskrives enheten som har ansvar for å rapportere.',
+  coverageTrend: 'Dekningsgrad over tid, nasjonalt',
+  coverageByRegion: 'Dekningsgrad etter helseregion',
+  coverageByUnit: 'Dekningsgrad etter rapporterende enhet',
+  funnel: 'Traktplott: enhetenes dekningsgrad mot antall pasienter',
+  funnelNote: 'Linjene viser eksakte binomiske kontrollgrenser (95 % og 99,8 %) rundt den nasjonale andelen.',
+  belowTarget: 'Enheter under målet',
+  noneBelowTarget: 'Ingen enheter under målet.',
+  centralisation: 'Sentralisering',
+  centralisationIntro:
+    'Andelen av behandlede pasienter hvis første behandling av den valgte typen ble gitt ved et utpekt senter for pasientens diagnosegruppe. Pasienter grupperes etter bostedsregion.',
+  centralisationTrend: 'Andel behandlet ved senter over tid, nasjonalt',
+  centralisationByRegion: 'Andel behandlet ved senter etter bostedsregion',
+  pathway: 'Forløpstider',
+  pathwayIntro: 'Andelen pakkeforløp der intervallet holdt seg innenfor normtiden, og median antall dager. Forløp telles i året for intervallets sluttpunkt.',
+  pathwayTrend: 'Andel innenfor normtid over tid, nasjonalt',
+  pathwayByRegion: 'Forløpstider etter helseregion',
+  pathwayByUnit: 'Forløpstider etter enhet',
+  medianByUnit: 'Median dager per enhet, med normtid',
+  medianNote: 'Blå strek: en enhets median (enheter med minst {n} forløp). Rød strek: normtiden.',
+  rejectedByRule: 'Avviste rader etter regel',
+  interval: 'Intervall',
+  norm: 'Normtid',
+  days: 'dager',
+  medianDays: 'Median dager',
+  methods: 'Metode',
+  dataQuality: 'Datakvalitet',
+  colophon: 'Om rapporten',
+  national: 'Nasjonalt',
+  all: 'Alle',
+  unit: 'Enhet',
+  year: 'År',
+  formType: 'Skjematype',
+  siteGroup: 'Diagnosegruppe',
+  share: 'Andel',
+  patients: 'Pasienter',
+  numerator: 'Teller',
+  denominator: 'Nevner',
+  ci: '95 % KI',
+  suppressedMark: 'n < {n}',
+  suppressedNote: 'Tall for grupper med færre enn {n} pasienter vises ikke, for å verne personvernet. Totalsummene vises.',
+  table: 'Tabell',
+  read: 'Lest',
+  used: 'Brukt',
+  rejected: 'Avvist',
+  outOfScope: 'Utenfor kohorten',
+  rule: 'Regel',
+  rows: 'Rader',
+  file: 'Fil',
+  version: 'Versjon',
+  generated: 'Laget',
+  inputFiles: 'Inndatafiler',
+  forms: { registration: 'registrering', treatment: 'behandling', followup: 'oppfølging' } as Record<string, string>,
+  rules: {
+    missing_value: 'mangler påkrevd verdi',
+    bad_date: 'ugyldig dato',
+    bad_value: 'ugyldig verdi',
+    duplicate_id: 'duplisert id',
+    unknown_unit: 'ukjent enhet',
+    unknown_region: 'ukjent region',
+    unknown_case: 'ukjent krefttilfelle',
+    unknown_code: 'ukjent forløpskode',
+    negative_interval: 'negativt intervall',
+  } as Record<string, string>,
+  tables: { units: 'enheter', cases: 'krefttilfeller', forms: 'skjema', pathway_events: 'forløpskoder' } as Record<string, string>,
+  regionVsNational: 'Regionen sammenlignet med landet',
+  unitsOfRegion: 'Regionens enheter',
+  findingCoverage: 'Dekningsgraden for {form} i {year} var {value} ({count} pasienter), mot målet på {target}.',
+  findingUnits: '{met} av {total} enheter nådde målet for {form} for diagnoseåret {year}.',
+  findingCentral: '{value} av de behandlede pasientene med diagnose i {year} fikk første behandling ved et utpekt senter (mål {target}).',
+  findingCentralNoTarget: '{value} av de behandlede pasientene med diagnose i {year} fikk første behandling ved et utpekt senter.',
+  findingPathway: 'For {interval} ({from} til {to}, normtid {norm} dager) var {value} av forløpene i {year} innenfor normtiden; median {median} dager.',
+  roles: { start: 'start', first_attendance: 'første fremmøte', decision: 'beslutning', treatment: 'behandlingsstart', end: 'avslutning' } as Record<string, string>,
+  methodsText: {
+    cohort: 'Kohort: krefttilfeller der den normaliserte ICD-10-koden (store bokstaver, uten punktum) begynner med et av prefiksene under. Første treff i rekkefølgen avgjør diagnosegruppen.',
+    cutoff: 'Skjema registrert etter datauttaket og forløpskoder datert etter det regnes som ikke registrert. Tilfeller diagnostisert etter datauttaket inngår ikke.',
+    targets: 'Mål for dekningsgrad: {current} for rapportåret og {previous} for tidligere år (INCA-regelen).',
+    centres: 'Utpekte sentre',
+    centralisation: 'Sentralisering teller første behandling av typen {types}: tidligste behandlingsdato, ved likhet minste skjema-id.',
+    norms: 'Normtider',
+    ci: 'Konfidensintervall: eksakte (Clopper–Pearson) tosidige 95 %-intervall.',
+    suppression: 'Personvern: grupper med færre enn {n} pasienter vises uten tall.',
+    spec: 'Alle tall er beregnet etter regreports metrikkspesifikasjon og kan reproduseres fra uttrekket.',
+  },
+  treatmentTypes: { surgery: 'kirurgi', radiotherapy: 'strålebehandling', systemic: 'medikamentell behandling', other: 'annen' } as Record<string, string>,
+  pageOf: ['Side', 'av'],
+};
+
+export type Strings = typeof nb;
+
+const sv: Strings = {
+  ...nb,
+  annualReport: 'Årsrapport',
+  reportYear: 'Rapportår',
+  cutoff: 'Datauttag per',
+  scopeNational: 'Nationell rapport',
+  scopeRegion: 'Regional rapport',
+  region: 'Sjukvårdsregion',
+  generatedBy: 'Skapad med regreport',
+  contents: 'Innehåll',
+  summary: 'Sammanfattning',
+  keyFindings: 'Viktigaste resultat',
+  indicator: 'Indikator',
+  result: 'Resultat',
+  target: 'Mål',
+  status: 'Status',
+  met: 'Uppfyllt',
+  notMet: 'Ej uppfyllt',
+  noTarget: 'Inget mål',
+  coverage: 'Täckningsgrad',
+  coverageIntro:
+    'Täckningsgraden är andelen av patienterna i cancerregistret (diagnosåret, diagnos före datauttaget) som har en blankett av typen i kvalitetsregistret, registrerad före datauttaget. Den tillskrivs den enhet som ansvarar för rapporteringen.',
+  coverageTrend: 'Täckningsgrad över tid, nationellt',
+  coverageByRegion: 'Täckningsgrad per sjukvårdsregion',
+  coverageByUnit: 'Täckningsgrad per rapporterande enhet',
+  funnel: 'Trattdiagram: enheternas täckningsgrad mot antal patienter',
+  funnelNote: 'Linjerna visar exakta binomiala kontrollgränser (95 % och 99,8 %) kring den nationella andelen.',
+  belowTarget: 'Enheter under målnivån',
+  noneBelowTarget: 'Inga enheter under målnivån.',
+  centralisation: 'Centralisering',
+  centralisationIntro:
+    'Andelen behandlade patienter vars första behandling av vald typ gavs vid ett utsett centrum för patientens diagnosgrupp. Patienterna grupperas efter hemregion.',
+  centralisationTrend: 'Andel behandlade vid centrum över tid, nationellt',
+  centralisationByRegion: 'Andel behandlade vid centrum per hemregion',
+  pathway: 'Ledtider',
+  pathwayIntro: 'Andelen standardiserade vårdförlopp där ledtiden låg inom målet, och median antal dagar. Förloppen räknas i året för ledtidens slutpunkt.',
+  pathwayTrend: 'Andel inom ledtidsmålet över tid, nationellt',
+  pathwayByRegion: 'Ledtider per sjukvårdsregion',
+  pathwayByUnit: 'Ledtider per enhet',
+  medianByUnit: 'Median dagar per enhet, med ledtidsmål',
+  medianNote: 'Blått streck: en enhets median (enheter med minst {n} förlopp). Rött streck: ledtidsmålet.',
+  rejectedByRule: 'Avvisade rader per regel',
+  interval: 'Ledtid',
+  norm: 'Mål',
+  days: 'dagar',
+  medianDays: 'Median dagar',
+  methods: 'Metod',
+  dataQuality: 'Datakvalitet',
+  colophon: 'Om rapporten',
+  national: 'Riket',
+  all: 'Alla',
+  unit: 'Enhet',
+  year: 'År',
+  formType: 'Blankett',
+  siteGroup: 'Diagnosgrupp',
+  share: 'Andel',
+  patients: 'Patienter',
+  numerator: 'Täljare',
+  denominator: 'Nämnare',
+  ci: '95 % KI',
+  suppressedMark: 'n < {n}',
+  suppressedNote: 'Siffror för grupper med färre än {n} patienter visas inte av integritetsskäl. Totaler visas.',
+  table: 'Tabell',
+  read: 'Lästa',
+  used: 'Använda',
+  rejected: 'Avvisade',
+  outOfScope: 'Utanför kohorten',
+  rule: 'Regel',
+  rows: 'Rader',
+  file: 'Fil',
+  version: 'Version',
+  generated: 'Skapad',
+  inputFiles: 'Indatafiler',
+  forms: { registration: 'anmälan', treatment: 'behandling', followup: 'uppföljning' },
+  rules: {
+    missing_value: 'saknat obligatoriskt värde',
+    bad_date: 'ogiltigt datum',
+    bad_value: 'ogiltigt värde',
+    duplicate_id: 'dubblerat id',
+    unknown_unit: 'okänd enhet',
+    unknown_region: 'okänd region',
+    unknown_case: 'okänt cancerfall',
+    unknown_code: 'okänd SVF-kod',
+    negative_interval: 'negativ ledtid',
+  },
+  tables: { units: 'enheter', cases: 'cancerfall', forms: 'blanketter', pathway_events: 'SVF-koder' },
+  regionVsNational: 'Regionen jämförd med riket',
+  unitsOfRegion: 'Regionens enheter',
+  findingCoverage: 'Täckningsgraden för {form} {year} var {value} ({count} patienter), mot målnivån {target}.',
+  findingUnits: '{met} av {total} enheter nådde målnivån för {form} för diagnosår {year}.',
+  findingCentral: '{value} av de behandlade patienterna med diagnos {year} fick sin första behandling vid ett utsett centrum (mål {target}).',
+  findingCentralNoTarget: '{value} av de behandlade patienterna med diagnos {year} fick sin första behandling vid ett utsett centrum.',
+  findingPathway: 'För {interval} ({from} till {to}, mål {norm} dagar) låg {value} av förloppen {year} inom målet; median {median} dagar.',
+  roles: { start: 'välgrundad misstanke', first_attendance: 'första besök', decision: 'behandlingsbeslut', treatment: 'start av behandling', end: 'avslut' },
+  methodsText: {
+    cohort: 'Kohort: cancerfall vars normaliserade ICD-10-kod (versaler, utan punkt) börjar med något av prefixen nedan. Första träff i ordningen avgör diagnosgruppen.',
+    cutoff: 'Blanketter registrerade efter datauttaget och SVF-koder daterade efter det räknas som ej registrerade. Fall diagnostiserade efter datauttaget ingår inte.',
+    targets: 'Målnivåer för täckningsgrad: {current} för rapportåret och {previous} för tidigare år (INCA-regeln).',
+    centres: 'Utsedda centrum',
+    centralisation: 'Centralisering räknar första behandling av typen {types}: tidigaste behandlingsdatum, vid lika datum minsta blankett-id.',
+    norms: 'Ledtidsmål',
+    ci: 'Konfidensintervall: exakta (Clopper–Pearson) tvåsidiga 95 %-intervall.',
+    suppression: 'Integritet: grupper med färre än {n} patienter visas utan siffror.',
+    spec: 'Alla siffror är beräknade enligt regreports metrikspecifikation och kan återskapas från uttaget.',
+  },
+  treatmentTypes: { surgery: 'kirurgi', radiotherapy: 'strålbehandling', systemic: 'läkemedelsbehandling', other: 'annan' },
+  pageOf: ['Sida', 'av'],
+};
+
+const en: Strings = {
+  ...nb,
+  annualReport: 'Annual report',
+  reportYear: 'Report year',
+  cutoff: 'Data as of',
+  scopeNational: 'National report',
+  scopeRegion: 'Regional report',
+  region: 'Health region',
+  generatedBy: 'Made with regreport',
+  contents: 'Contents',
+  summary: 'Summary',
+  keyFindings: 'Key findings',
+  indicator: 'Indicator',
+  result: 'Result',
+  target: 'Target',
+  status: 'Status',
+  met: 'Met',
+  notMet: 'Not met',
+  noTarget: 'No target',
+  coverage: 'Coverage',
+  coverageIntro:
+    'Coverage is the share of the cancer registry’s patients (diagnosis year, diagnosed by the cut-off) who have a form of the type in the quality registry, registered by the cut-off. It is attributed to the unit responsible for reporting.',
+  coverageTrend: 'Coverage over time, national',
+  coverageByRegion: 'Coverage by health region',
+  coverageByUnit: 'Coverage by reporting unit',
+  funnel: 'Funnel plot: unit coverage against number of patients',
+  funnelNote: 'The lines are exact binomial control limits (95 % and 99.8 %) around the national rate.',
+  belowTarget: 'Units below target',
+  noneBelowTarget: 'No units below target.',
+  centralisation: 'Centralisation',
+  centralisationIntro:
+    'The share of treated patients whose first treatment of the chosen type was given at a designated centre for the patient’s site group. Patients are grouped by region of residence.',
+  centralisationTrend: 'Share treated at a centre over time, national',
+  centralisationByRegion: 'Share treated at a centre by region of residence',
+  pathway: 'Pathway times',
+  pathwayIntro: 'The share of cancer pathways whose interval stayed within the norm, and the median days. Pathways count in the year of the interval’s end point.',
+  pathwayTrend: 'Share within the norm over time, national',
+  pathwayByRegion: 'Pathway times by health region',
+  pathwayByUnit: 'Pathway times by unit',
+  medianByUnit: 'Median days per unit, with the norm',
+  medianNote: 'Blue tick: one unit’s median (units with at least {n} pathways). Red tick: the norm.',
+  rejectedByRule: 'Rejected rows by rule',
+  interval: 'Interval',
+  norm: 'Norm',
+  days: 'days',
+  medianDays: 'Median days',
+  methods: 'Methods',
+  dataQuality: 'Data quality',
+  colophon: 'About this report',
+  national: 'National',
+  all: 'All',
+  unit: 'Unit',
+  year: 'Year',
+  formType: 'Form type',
+  siteGroup: 'Site group',
+  share: 'Share',
+  patients: 'Patients',
+  numerator: 'Numerator',
+  denominator: 'Denominator',
+  ci: '95 % CI',
+  suppressedMark: 'n < {n}',
+  suppressedNote: 'Figures for groups of fewer than {n} patients are not shown, to protect privacy. Totals are shown.',
+  table: 'Table',
+  read: 'Read',
+  used: 'Used',
+  rejected: 'Rejected',
+  outOfScope: 'Out of scope',
+  rule: 'Rule',
+  rows: 'Rows',
+  file: 'File',
+  version: 'Version',
+  generated: 'Generated',
+  inputFiles: 'Input files',
+  forms: { registration: 'registration', treatment: 'treatment', followup: 'follow-up' },
+  rules: {
+    missing_value: 'missing required value',
+    bad_date: 'invalid date',
+    bad_value: 'invalid value',
+    duplicate_id: 'duplicate id',
+    unknown_unit: 'unknown unit',
+    unknown_region: 'unknown region',
+    unknown_case: 'unknown case',
+    unknown_code: 'unknown pathway code',
+    negative_interval: 'negative interval',
+  },
+  tables: { units: 'units', cases: 'cases', forms: 'forms', pathway_events: 'pathway events' },
+  regionVsNational: 'The region compared with the country',
+  unitsOfRegion: 'The region’s units',
+  findingCoverage: '{form} coverage for {year} was {value} ({count} patients), against a target of {target}.',
+  findingUnits: '{met} of {total} units reached the {form} target for diagnosis year {year}.',
+  findingCentral: '{value} of treated patients diagnosed in {year} had their first treatment at a designated centre (target {target}).',
+  findingCentralNoTarget: '{value} of treated patients diagnosed in {year} had their first treatment at a designated centre.',
+  findingPathway: 'For {interval} ({from} to {to}, norm {norm} days), {value} of pathways in {year} were within the norm; median {median} days.',
+  roles: { start: 'start', first_attendance: 'first attendance', decision: 'treatment decision', treatment: 'start of treatment', end: 'end' },
+  methodsText: {
+    cohort: 'Cohort: cases whose normalised ICD-10 code (upper case, no dot) starts with one of the prefixes below. The first match in this order decides the site group.',
+    cutoff: 'Forms registered after the cut-off, and pathway codes dated after it, count as not registered. Cases diagnosed after the cut-off are left out.',
+    targets: 'Coverage targets: {current} for the report year and {previous} for earlier years (the INCA rule).',
+    centres: 'Designated centres',
+    centralisation: 'Centralisation counts the first treatment of type {types}: earliest treatment date, ties broken by the smallest form id.',
+    norms: 'Norm times',
+    ci: 'Confidence intervals: exact (Clopper–Pearson) two-sided 95 % intervals.',
+    suppression: 'Privacy: groups of fewer than {n} patients are shown without figures.',
+    spec: 'Every figure follows regreport’s metric specification and can be reproduced from the extract.',
+  },
+  treatmentTypes: { surgery: 'surgery', radiotherapy: 'radiotherapy', systemic: 'systemic therapy', other: 'other' },
+  pageOf: ['Page', 'of'],
+};
+
+export const STRINGS: Record<Language, Strings> = { nb, sv, en };
+
+/** Replaces {name} placeholders. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
+}
+
+/** Locale-aware number formatting for the report. */
+export class NumberFormat {
+  private readonly pctFmt: Intl.NumberFormat;
+  private readonly intFmt: Intl.NumberFormat;
+  private readonly decFmt: Intl.NumberFormat;
+  private readonly dateFmt: Intl.DateTimeFormat;
+
+  constructor(readonly language: Language) {
+    const loc = LOCALES[language];
+    this.pctFmt = new Intl.NumberFormat(loc, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    this.intFmt = new Intl.NumberFormat(loc, { maximumFractionDigits: 0 });
+    this.decFmt = new Intl.NumberFormat(loc, { maximumFractionDigits: 1 });
+    this.dateFmt = new Intl.DateTimeFormat(loc, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  }
+
+  /** 0.823 → "82,3 %" (nb, sv) or "82.3%" (en). */
+  pct(v: number): string {
+    return this.pctFmt.format(v);
+  }
+
+  /** A target such as 0.8 → "80 %". */
+  target(v: number): string {
+    return this.pct(v).replace(/[.,]0(?=\D*$)/, '');
+  }
+
+  int(v: number): string {
+    return this.intFmt.format(v);
+  }
+
+  dec(v: number): string {
+    return this.decFmt.format(v);
+  }
+
+  date(iso: string): string {
+    return this.dateFmt.format(new Date(`${iso}T00:00:00Z`));
+  }
+
+  /** d3-format locale for Vega axes, so that chart labels read as the text does. */
+  d3Locale(): { decimal: string; thousands: string; grouping: number[]; currency: [string, string]; percent: string } {
+    const parts = new Intl.NumberFormat(LOCALES[this.language], { style: 'percent', minimumFractionDigits: 1 }).formatToParts(0.123);
+    const decimal = parts.find((p) => p.type === 'decimal')?.value ?? '.';
+    const percentIdx = parts.findIndex((p) => p.type === 'percentSign');
+    const before = parts[percentIdx - 1];
+    const percent = (before?.type === 'literal' ? before.value : '') + '%';
+    const group = new Intl.NumberFormat(LOCALES[this.language]).formatToParts(12345).find((p) => p.type === 'group')?.value ?? ',';
+    return { decimal, thousands: group, grouping: [3], currency: ['', ''], percent };
+  }
+}

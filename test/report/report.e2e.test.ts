@@ -1,0 +1,167 @@
+// End to end: both sample registries → PDFs; page counts, embedded fonts, figures in local number
+// format, bookmarks, no patient-level values, escaping, suppression, offline printing, atomic output.
+import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { MetricTable } from '../../src/metrics/metrics.js';
+import { printPdfs } from '../../src/report/pdf.js';
+import { CASES_HEADER, FORMS_HEADER, cli, fixture, tempDir } from '../helpers.js';
+
+const text = (pdf: string) => execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+const pages = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
+const PATIENT_LEVEL = /\b(K\d{11}|K9\d{8}|P\d{8}|P9\d+|NO-\d{8}|SE-\d{8})\b/;
+
+const built: Record<string, { out: string; metrics: MetricTable }> = {};
+
+beforeAll(async () => {
+  for (const [name, args] of [
+    ['no', ['--data', 'sample-data/no-sarcoma']],
+    ['se', ['--data', 'sample-data/se-sarcoma']],
+    ['en', ['--data', 'sample-data/no-sarcoma', '--lang', 'en', '--scope', 'national']],
+  ] as const) {
+    const out = join(tempDir(), name);
+    const r = await cli('build', ...args, '--out', out);
+    if (r.code !== 0) throw new Error(r.err);
+    built[name] = { out, metrics: JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')) as MetricTable };
+  }
+}, 180_000);
+
+const national = (t: MetricTable, form: string, year: number) =>
+  t.metrics.find((r) => r.metric === 'coverage' && r.form_type === form && r.year === year && r.level === 'national')!;
+
+describe('annual report PDFs', () => {
+  it('one national and one per region report, each with its HTML twin and the metric files', () => {
+    expect(readdirSync(built.no!.out).sort()).toEqual([
+      'data-quality.csv', 'metrics.arrow', 'metrics.csv', 'metrics.json', 'metrics.parquet',
+      ...['national', 'region-HMN', 'region-HN', 'region-HSO', 'region-HV'].flatMap((n) => [`report-2024-${n}.html`, `report-2024-${n}.pdf`]),
+    ]);
+    expect(readdirSync(built.se!.out).filter((f) => f.endsWith('.pdf'))).toHaveLength(7);
+    expect(readdirSync(built.en!.out).filter((f) => f.endsWith('.pdf'))).toEqual(['report-2024-national.pdf']);
+  });
+
+  it('page counts stay in a sensible range', () => {
+    for (const s of ['no', 'se', 'en']) {
+      const n = pages(join(built[s]!.out, 'report-2024-national.pdf'));
+      expect(n, s).toBeGreaterThanOrEqual(9);
+      expect(n, s).toBeLessThanOrEqual(20);
+    }
+    expect(pages(join(built.no!.out, 'report-2024-region-HN.pdf'))).toBeGreaterThanOrEqual(7);
+  });
+
+  it('fonts are embedded (DejaVu, as in the charts)', () => {
+    const fonts = execFileSync('pdffonts', [join(built.no!.out, 'report-2024-national.pdf')], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) expect(f).toMatch(/DejaVu.*\byes\s+yes\s+yes\b/);
+  });
+
+  it('tagged, with bookmarks from the headings', () => {
+    const pdf = join(built.se!.out, 'report-2024-national.pdf');
+    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Tagged:\s+yes/);
+    const raw = readFileSync(pdf).toString('latin1');
+    expect(raw).toContain('/Outlines');
+    expect(raw).toContain('/Title (Centralisering)');
+  });
+
+  it('key figures in the local number format, and the page footer', () => {
+    const no = national(built.no!.metrics, 'registration', 2024);
+    const nbPct = `${(no.value * 100).toFixed(1).replace('.', ',')} %`;
+    const nbText = text(join(built.no!.out, 'report-2024-national.pdf'));
+    expect(nbText).toContain(`Dekningsgraden for registrering i 2024 var ${nbPct}`);
+    expect(nbText).toMatch(/Side 2 av \d+/);
+    const enText = text(join(built.en!.out, 'report-2024-national.pdf'));
+    expect(enText).toContain(`Registration coverage for 2024 was ${(no.value * 100).toFixed(1)}%`);
+    expect(enText).toMatch(/Page 2 of \d+/);
+    const se = national(built.se!.metrics, 'registration', 2023);
+    const seText = text(join(built.se!.out, 'report-2024-national.pdf'));
+    expect(seText).toContain(`${(se.value * 100).toFixed(1).replace('.', ',')} %`);
+    expect(seText).toMatch(/Sida 2 av \d+/);
+    expect(seText).toContain('Täckningsgrad');
+  });
+
+  it('no case, patient or pathway id anywhere in the reports', () => {
+    for (const s of ['no', 'se']) {
+      for (const f of readdirSync(built[s]!.out).filter((x) => x.startsWith('report-'))) {
+        const content = f.endsWith('.pdf') ? text(join(built[s]!.out, f)) : readFileSync(join(built[s]!.out, f), 'utf8');
+        expect(PATIENT_LEVEL.exec(content)?.[0], `${s}/${f}`).toBeUndefined();
+      }
+    }
+  });
+
+  it('the printed page runs no script', () => {
+    const html = readFileSync(join(built.no!.out, 'report-2024-national.html'), 'utf8');
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/(src|href)="https?:/i);
+  });
+});
+
+describe('report content rules', () => {
+  const units = [
+    'unit_code,unit_name,region_code,region_name,centre_for',
+    'C1,<b>Sykehus & "Ås"</b>,R1,Region <Øst>,soft_tissue',
+    'L1,Local One,R1,Region <Øst>,',
+    'T1,Tiny unit,R1,Region <Øst>,',
+  ];
+  const cases = [CASES_HEADER];
+  const forms = [FORMS_HEADER];
+  for (let i = 0; i < 12; i++) {
+    cases.push(`A${i},PX${i},2024-0${1 + (i % 9)}-10,C49.2,,F,50,R1,${i < 10 ? 'C1' : 'T1'},`);
+    if (i % 3 !== 0) forms.push(`F${i},A${i},registration,C1,2024-11-01,,,`);
+  }
+
+  it('escapes unit and region names and suppresses small groups everywhere', async () => {
+    const out = join(tempDir(), 'r');
+    const r = await cli('build', '--data', fixture({ units, cases, forms }), '--out', out, '--scope', 'national');
+    expect(r.code, r.err).toBe(0);
+    const html = readFileSync(join(out, 'report-2024-national.html'), 'utf8');
+    expect(html).toContain('&lt;b&gt;Sykehus &amp; &quot;Ås&quot;&lt;/b&gt;');
+    expect(html).not.toContain('<b>Sykehus');
+    expect(text(join(out, 'report-2024-national.pdf'))).toContain('<b>Sykehus & "Ås"</b>');
+    // T1 reports 2 cases (A10 and A11), both registered: 2 of 2 < min_cell 5. Suppressed: no rate, no counts.
+    const t1 = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')) as MetricTable;
+    const tiny = t1.metrics.find((m) => m.metric === 'coverage' && m.form_type === 'registration' && m.group === 'T1' && m.year === 2024)!;
+    expect([tiny.numerator, tiny.denominator, tiny.suppressed]).toEqual([2, 2, true]);
+    const row = /<tr><td>Tiny unit<\/td>.*?<\/tr>/s.exec(html)![0];
+    expect(row).toContain('n &lt; 5');
+    expect(row).not.toMatch(/100,0|2 \/ 2/);
+    expect(html).toContain('Figures for groups of fewer than 5 patients are not shown');
+  });
+});
+
+describe('printing', () => {
+  it('is offline: the page may not fetch anything but itself', async () => {
+    let requests = 0;
+    const server = createServer((_req, res) => {
+      requests++;
+      res.end('x');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as { port: number }).port;
+    const dir = tempDir();
+    const html = join(dir, 'page.html');
+    writeFileSync(html, `<html><head><link rel="stylesheet" href="http://127.0.0.1:${port}/s.css"></head><body><img src="http://127.0.0.1:${port}/a.png"><p>Hei</p></body></html>`);
+    try {
+      await printPdfs([{ htmlPath: html, pdfPath: join(dir, 'page.pdf'), headerLeft: 'a', headerRight: 'b', pageOf: ['Side', 'av'] }]);
+    } finally {
+      server.close();
+    }
+    expect(requests).toBe(0);
+    expect(text(join(dir, 'page.pdf'))).toContain('Hei');
+  });
+
+  it('a failed run leaves nothing behind', async () => {
+    const out = join(tempDir(), 'fail');
+    const old = process.env.REGREPORT_CHROMIUM;
+    process.env.REGREPORT_CHROMIUM = '/bin/false';
+    try {
+      const r = await cli('build', '--data', 'sample-data/no-sarcoma', '--out', out, '--scope', 'national');
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/internal error/);
+    } finally {
+      if (old === undefined) delete process.env.REGREPORT_CHROMIUM;
+      else process.env.REGREPORT_CHROMIUM = old;
+    }
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+  });
+});
