@@ -22,6 +22,11 @@ export class Staging {
     return join(this.dir, name);
   }
 
+  /** Drops a staged file that should not be published (an intermediate). */
+  async remove(path: string): Promise<void> {
+    await rm(path, { force: true });
+  }
+
   async write(name: string, data: string | Uint8Array): Promise<void> {
     await writeFile(this.path(name), data, this.fileMode !== undefined ? { mode: this.fileMode } : {});
   }

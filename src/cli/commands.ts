@@ -15,6 +15,7 @@ import { existsSync } from 'node:fs';
 import { LANGUAGES, type Language } from '../config/types.js';
 import { buildReports, type ScopeOption } from '../report/build.js';
 import { findChromium } from '../report/pdf.js';
+import { writeWorklists } from '../worklist/worklist.js';
 
 export interface Io {
   readonly out: NodeJS.WritableStream;
@@ -225,4 +226,52 @@ const build: Command = {
   },
 };
 
-export const COMMANDS: Readonly<Record<string, Command>> = { validate, metrics, check, build, sample };
+const worklist: Command = {
+  summary: 'list the cases each unit still has to register (patient-level; never published)',
+  usage: '--data DIR --out DIR [--year Y] [--as-of D] [--unit CODE | --region CODE] [--lang nb|sv|en]',
+  options: {
+    data: dataOption,
+    out: { type: 'string', arg: 'DIR', help: 'folder for the lists (created with permissions 0700; files 0600)', required: true },
+    year: yearOption,
+    'as-of': asOfOption,
+    unit: { type: 'string', arg: 'CODE', help: 'only this reporting unit' },
+    region: { type: 'string', arg: 'CODE', help: 'only the units of this health region' },
+    lang: { type: 'string', arg: 'nb|sv|en', help: "language of the cover sheets (default: registry.yaml's)" },
+  },
+  details:
+    'Lists every cohort case diagnosed in the report year or the year before that lacks a form of a\ncoverage.form_types type as of the cut-off: worklist.csv, worklist-<unit>.csv (UTF-8 with BOM) and a\none-page cover sheet worklist-<unit>.pdf per unit.',
+  async run(values, io) {
+    const unit = str(values, 'unit');
+    const region = str(values, 'region');
+    if (unit !== undefined && region !== undefined) throw new InputError('give --unit or --region, not both');
+    const lang = str(values, 'lang');
+    if (lang !== undefined && !LANGUAGES.includes(lang as Language)) throw new InputError(`--lang must be one of ${LANGUAGES.join(', ')}, got '${lang}'`);
+    parseYearOption(str(values, 'year'));
+    parseDateOption(str(values, 'as-of'));
+    findChromium();
+    return withExtract(str(values, 'data')!, async (x) => {
+      const units = await x.db.all<{ unit_code: string; region_code: string }>('SELECT unit_code, region_code FROM clean_units ORDER BY unit_code');
+      if (unit !== undefined && !units.some((u) => u.unit_code === unit)) {
+        throw new InputError(`unknown unit code '${unit}'`, { hint: `valid unit codes: ${units.map((u) => u.unit_code).join(', ')}` });
+      }
+      const regions = [...new Set(units.map((u) => u.region_code))].sort();
+      if (region !== undefined && !regions.includes(region)) {
+        throw new InputError(`unknown region code '${region}'`, { hint: `valid region codes: ${regions.join(', ')}` });
+      }
+      const period = await resolvePeriod(x, { year: parseYearOption(str(values, 'year')), asOf: parseDateOption(str(values, 'as-of')) });
+      const table = await computeMetrics(x, period);
+      const out = resolve(str(values, 'out')!);
+      const r = await writeWorklists(x, table, period, { out, language: (lang as Language | undefined) ?? x.config.language, selection: { unit, region } });
+      io.out.write(
+        `${r.rows} case(s) missing a form, diagnosed ${period.year - 1}–${period.year}, as of ${period.asOf}; ${r.units} unit(s)\n` +
+          `wrote ${r.files.length} files to ${out}\n` +
+          'These files hold patient-level data (case and patient ids, diagnosis dates). They are readable by you\n' +
+          'only (0600, folder 0700): keep them on secure storage, send them only by secure channels, and\n' +
+          'never publish them.\n',
+      );
+      return EXIT.ok;
+    });
+  },
+};
+
+export const COMMANDS: Readonly<Record<string, Command>> = { validate, metrics, check, build, worklist, sample };

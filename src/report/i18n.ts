@@ -108,6 +108,14 @@ const nb = {
     spec: 'Alle tall er beregnet etter regreports metrikkspesifikasjon og kan reproduseres fra uttrekket.',
   },
   treatmentTypes: { surgery: 'kirurgi', radiotherapy: 'strålebehandling', systemic: 'medikamentell behandling', other: 'annen' } as Record<string, string>,
+  wlTitle: 'Manglende registreringer: {unit}',
+  wlIntro: 'Krefttilfeller diagnostisert i {years} som enheten har ansvar for å rapportere, og som mangler skjema i kvalitetsregisteret per {asof}. Listen over pasientene står i {file}.',
+  wlToTarget: 'Dette skal til for å nå målet',
+  wlAction: 'Registrer {n} flere {year}-tilfeller ({form}) for å nå {target}.',
+  wlReached: '{form} {year}: målet på {target} er nådd.',
+  wlMissing: 'Mangler',
+  wlRegistered: 'Registrert',
+  wlConfidential: 'Fortrolig: listen {file} inneholder personopplysninger på pasientnivå. Skal ikke publiseres eller sendes ukryptert.',
   pageOf: ['Side', 'av'],
 };
 
@@ -219,6 +227,14 @@ const sv: Strings = {
     spec: 'Alla siffror är beräknade enligt regreports metrikspecifikation och kan återskapas från uttaget.',
   },
   treatmentTypes: { surgery: 'kirurgi', radiotherapy: 'strålbehandling', systemic: 'läkemedelsbehandling', other: 'annan' },
+  wlTitle: 'Saknade registreringar: {unit}',
+  wlIntro: 'Cancerfall diagnostiserade {years} som enheten ansvarar för att rapportera och som saknar blankett i kvalitetsregistret per {asof}. Listan över patienterna finns i {file}.',
+  wlToTarget: 'Detta krävs för att nå målnivån',
+  wlAction: 'Registrera {n} fler fall från {year} ({form}) för att nå {target}.',
+  wlReached: '{form} {year}: målnivån {target} är nådd.',
+  wlMissing: 'Saknas',
+  wlRegistered: 'Registrerade',
+  wlConfidential: 'Konfidentiellt: listan {file} innehåller personuppgifter på patientnivå. Får inte publiceras eller skickas okrypterad.',
   pageOf: ['Sida', 'av'],
 };
 
@@ -328,6 +344,14 @@ const en: Strings = {
     spec: 'Every figure follows regreport’s metric specification and can be reproduced from the extract.',
   },
   treatmentTypes: { surgery: 'surgery', radiotherapy: 'radiotherapy', systemic: 'systemic therapy', other: 'other' },
+  wlTitle: 'Missing registrations: {unit}',
+  wlIntro: 'Cases diagnosed in {years} that the unit is responsible for reporting and that lack a form in the quality registry as of {asof}. The list of patients is in {file}.',
+  wlToTarget: 'What reaching the target takes',
+  wlAction: 'Register {n} more {year} cases ({form}) to reach {target}.',
+  wlReached: '{form} {year}: the {target} target is reached.',
+  wlMissing: 'Missing',
+  wlRegistered: 'Registered',
+  wlConfidential: 'Confidential: the list {file} holds patient-level data. Do not publish it or send it unencrypted.',
   pageOf: ['Page', 'of'],
 };
 

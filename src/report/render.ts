@@ -5,23 +5,38 @@ import Handlebars from 'handlebars';
 import { TEMPLATES_DIR } from '../paths.js';
 import type { Cell, ReportModel, Section, TableModel } from './model.js';
 
-let compiled: HandlebarsTemplateDelegate | null = null;
+const compiled = new Map<string, HandlebarsTemplateDelegate>();
+let hb: typeof Handlebars | null = null;
 
-function template(): HandlebarsTemplateDelegate {
-  if (compiled) return compiled;
-  const hb = Handlebars.create();
-  const partials = join(TEMPLATES_DIR, 'partials');
-  for (const f of readdirSync(partials).filter((x) => x.endsWith('.hbs'))) {
-    hb.registerPartial(f.replace(/\.hbs$/, ''), readFileSync(join(partials, f), 'utf8'));
+/** templates/<name>.hbs with the partials of templates/partials/. */
+function template(name: string): HandlebarsTemplateDelegate {
+  let t = compiled.get(name);
+  if (t) return t;
+  if (!hb) {
+    hb = Handlebars.create();
+    const partials = join(TEMPLATES_DIR, 'partials');
+    for (const f of readdirSync(partials).filter((x) => x.endsWith('.hbs'))) {
+      hb.registerPartial(f.replace(/\.hbs$/, ''), readFileSync(join(partials, f), 'utf8'));
+    }
   }
   // Every {{value}} is HTML-escaped (unit names may hold <, & and quotes); only the SVG charts and
   // the stylesheet, which the program makes itself, are inserted raw with {{{ }}}.
-  compiled = hb.compile(readFileSync(join(TEMPLATES_DIR, 'report.hbs'), 'utf8'));
-  return compiled;
+  t = hb.compile(readFileSync(join(TEMPLATES_DIR, `${name}.hbs`), 'utf8'));
+  compiled.set(name, t);
+  return t;
+}
+
+function stylesheet(): string {
+  return readFileSync(join(TEMPLATES_DIR, 'styles.css'), 'utf8');
+}
+
+/** Renders a template whose data holds one table (the worklist cover sheet). */
+export function renderPage(name: string, data: { table: TableModel } & Record<string, unknown>): string {
+  return template(name)({ ...data, table: layoutTable(data.table), css: stylesheet() });
 }
 
 /** Header cells aligned like their column, and short tables kept on one page. */
-function layoutTable(t: TableModel): TableModel & { headCells: Cell[]; keep: boolean } {
+export function layoutTable(t: TableModel): TableModel & { headCells: Cell[]; keep: boolean } {
   const first = t.rows[0] ?? [];
   const headCells = t.head.map((text, i) => ({ text, cls: /\bnum\b/.test(first[i]?.cls ?? '') ? 'num' : '' }));
   return { ...t, headCells, keep: t.rows.length <= 25 };
@@ -32,8 +47,8 @@ function layoutSection(s: Section): Section {
 }
 
 export function renderHtml(model: ReportModel): string {
-  const css = readFileSync(join(TEMPLATES_DIR, 'styles.css'), 'utf8');
-  return template()({
+  const css = stylesheet();
+  return template('report')({
     ...model,
     summary: { ...model.summary, table: layoutTable(model.summary.table) },
     sections: model.sections.map(layoutSection),
