@@ -13,7 +13,7 @@ import { loadConfig } from '../config/config.js';
 import type { Config, CsvDialect } from '../config/types.js';
 import { Db } from '../db.js';
 import { CONTRACT, TABLES, type ColumnSpec, type Rule, type TableName } from './contract.js';
-import { locateTables, readCsvHeader, verifyGzip, type SourceFile } from './files.js';
+import { blankLineOffsets, countLines, locateTables, readCsvHeader, type LineCount, type SourceFile } from './files.js';
 import { loadConfigTables } from './config-tables.js';
 
 export interface TableAccounting {
@@ -76,6 +76,7 @@ async function readSource(db: Db, file: SourceFile, dialect: CsvDialect): Promis
   const spec = CONTRACT[file.table];
   let header: string[];
   let types: string[] = [];
+  let lines: LineCount | null = null;
   if (file.format === 'parquet') {
     try {
       const cols = await db.all<{ column_name: string; column_type: string }>(
@@ -91,7 +92,7 @@ async function readSource(db: Db, file: SourceFile, dialect: CsvDialect): Promis
       });
     }
   } else {
-    if (file.format === 'csv.gz') await verifyGzip(file);
+    lines = await countLines(file); // for .csv.gz also the integrity check
     header = await readCsvHeader(file, dialect);
   }
 
@@ -162,19 +163,32 @@ async function readSource(db: Db, file: SourceFile, dialect: CsvDialect): Promis
   } catch (e) {
     throw csvError(e, file, dialect);
   }
-  // line = the record's first line in the file: header is line 1; quoted line breaks in earlier records count.
+  // line = the record's first line in the file: the header is line 1; line breaks inside quoted
+  // values of earlier records count, and so do blank lines, which the CSV reader skips.
   const used = spec.columns.map((c) => position.get(c.name));
   const allCols = header.map((_, i) => `coalesce(c${i}, '')`).join(' || ');
-  const [nl] = await db.all<{ n: string }>(`SELECT count(*) AS n FROM ${raw} WHERE contains(${allCols}, chr(10))`);
-  const lineExpr =
-    nl && nl.n !== '0'
-      ? `(rowid + 2 + coalesce(sum(length(${allCols}) - length(replace(${allCols}, chr(10), ''))) OVER (ORDER BY rowid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0))::BIGINT`
-      : '(rowid + 2)::BIGINT';
+  const newlinesIn = `length(${allCols}) - length(replace(${allCols}, chr(10), ''))`;
+  const [stats] = await db.all<{ records: string; inside: string | null }>(`SELECT count(*) AS records, sum(${newlinesIn}) AS inside FROM ${raw}`);
+  const inside = Number(stats?.inside ?? 0);
+  const physical = lines!.newlines + (lines!.endsWithNewline ? 0 : 1);
+  const parts = ['rowid + 2'];
+  if (inside > 0) parts.push(`coalesce(sum(${newlinesIn}) OVER (ORDER BY rowid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)`);
+  let from = raw;
+  if (physical > 1 + Number(stats?.records ?? 0) + inside) {
+    const offsets = await blankLineOffsets(file);
+    if (offsets.length) {
+      await db.run(`CREATE OR REPLACE TEMP TABLE blanks_${file.table} (record BIGINT, blanks BIGINT)`);
+      await db.insert(`blanks_${file.table}`, offsets.map((o) => [o.record, o.blanks]));
+      from = `${raw} ASOF LEFT JOIN (SELECT record, sum(blanks) OVER (ORDER BY record) AS cum FROM blanks_${file.table}) b ON ${raw}.rowid >= b.record`;
+      parts.push('coalesce(b.cum, 0)');
+    }
+  }
+  const lineExpr = `(${parts.join(' + ')})::BIGINT`;
   const select = spec.columns.map((c, k) => {
     const i = used[k];
     return i === undefined ? `NULL::VARCHAR AS ${c.name}` : `nullif(trim(c${i}), '') AS ${c.name}`;
   });
-  await db.run(`CREATE TABLE src_${file.table} AS SELECT ${lineExpr} AS line, ${select.join(', ')} FROM ${raw} ORDER BY rowid`);
+  await db.run(`CREATE TABLE src_${file.table} AS SELECT ${lineExpr} AS line, ${select.join(', ')} FROM ${from} ORDER BY ${raw}.rowid`);
   await db.run(`DROP TABLE ${raw}`);
   return ignored;
 }

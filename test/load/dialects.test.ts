@@ -62,6 +62,9 @@ describe('CSV dialects', () => {
     writeFileSync(join(dir, 'cases.csv.gz'), gzipSync(CASES.join('\n') + '\n'));
     rmSync(join(dir, 'cases.csv'));
     expect(await summary(dir)).toMatchObject(expected);
+    // with a blank line before the last record, its line number still points at it
+    writeFileSync(join(dir, 'cases.csv.gz'), gzipSync([...CASES.slice(0, 3), '', CASES[3]].join('\r\n') + '\r\n'));
+    expect((await summary(dir)).dq).toEqual(['cases:5:diagnosis_date:2024-02-30:bad_date']);
   });
 
   it('Parquet, with typed dates and integers, line = 1-based row number', async () => {

@@ -179,6 +179,14 @@ describe('units and pathway events', () => {
 });
 
 describe('line numbers', () => {
+  it('count blank lines, which the reader skips, and ignore trailing ones', async () => {
+    const { dq } = await load({
+      cases: [CASES_HEADER, '', okCase('A', { morphology: '"8890/3\n\nnote"' }), '', '', okCase('B', { sex: 'Q' }), okCase('C', { sex: 'Q' }), '', ''],
+    });
+    // header 1, blank 2, A 3–5 (two line breaks inside quotes), blanks 6–7, B 8, C 9
+    expect(dq).toEqual(['cases:8:sex:Q:bad_value', 'cases:9:sex:Q:bad_value']);
+  });
+
   it('count the header as line 1 and the lines inside quoted values', async () => {
     const { dq } = await load({
       units: ['unit_code,unit_name,region_code,region_name,centre_for', 'C1,"Centre\nwith two lines",R1,Region One,bone', 'L1,Local,R1,Region One,'],
