@@ -13,9 +13,7 @@ import { compareTables, formatJunit, formatMarkdown, formatText, hasMoved } from
 import { basename } from 'node:path';
 import { existsSync } from 'node:fs';
 import { LANGUAGES, type Language } from '../config/types.js';
-import { buildReports, type ScopeOption } from '../report/build.js';
-import { findChromium } from '../report/pdf.js';
-import { writeWorklists } from '../worklist/worklist.js';
+import type { ScopeOption } from '../report/build.js';
 
 export interface Io {
   readonly out: NodeJS.WritableStream;
@@ -214,6 +212,9 @@ const build: Command = {
     if (!['national', 'regions', 'all'].includes(scope)) throw new InputError(`--scope must be national, regions or all, got '${scope}'`);
     parseYearOption(str(values, 'year'));
     parseDateOption(str(values, 'as-of'));
+    // The report stack (Vega, Handlebars, Puppeteer) loads only for the commands that print.
+    const { findChromium } = await import('../report/pdf.js');
+    const { buildReports } = await import('../report/build.js');
     findChromium();
     return withExtract(str(values, 'data')!, async (x) => {
       printLoadSummary(x, io);
@@ -248,6 +249,8 @@ const worklist: Command = {
     if (lang !== undefined && !LANGUAGES.includes(lang as Language)) throw new InputError(`--lang must be one of ${LANGUAGES.join(', ')}, got '${lang}'`);
     parseYearOption(str(values, 'year'));
     parseDateOption(str(values, 'as-of'));
+    const { findChromium } = await import('../report/pdf.js');
+    const { writeWorklists } = await import('../worklist/worklist.js');
     findChromium();
     return withExtract(str(values, 'data')!, async (x) => {
       const units = await x.db.all<{ unit_code: string; region_code: string }>('SELECT unit_code, region_code FROM clean_units ORDER BY unit_code');

@@ -12,7 +12,7 @@ import { InputError } from '../errors.js';
 import { loadConfig } from '../config/config.js';
 import type { Config, CsvDialect } from '../config/types.js';
 import { Db } from '../db.js';
-import { CONTRACT, TABLES, type ColumnSpec, type Rule, type TableName } from './contract.js';
+import { CONTRACT, TABLES, type ColumnKind, type ColumnSpec, type Rule, type TableName } from './contract.js';
 import { blankLineOffsets, countLines, locateTables, readCsvHeader, type LineCount, type SourceFile } from './files.js';
 import { loadConfigTables } from './config-tables.js';
 
@@ -137,10 +137,11 @@ async function readSource(db: Db, file: SourceFile, dialect: CsvDialect): Promis
     });
     try {
       await db.run(
-        `CREATE TABLE src_${file.table} AS SELECT (file_row_number + 1)::BIGINT AS line, ${select.join(', ')}
+        `CREATE TABLE ${raw} AS SELECT (file_row_number + 1)::BIGINT AS line, ${select.join(', ')}
          FROM read_parquet($path, file_row_number = true)`,
         { path: file.path },
       );
+      await db.run(`CREATE VIEW src_${file.table} AS SELECT * FROM ${raw}`);
     } catch (e) {
       throw new InputError(`cannot read the Parquet file: ${firstLine(e)}`, { file: file.path });
     }
@@ -166,16 +167,18 @@ async function readSource(db: Db, file: SourceFile, dialect: CsvDialect): Promis
   // line = the record's first line in the file: the header is line 1; line breaks inside quoted
   // values of earlier records count, and so do blank lines, which the CSV reader skips.
   const used = spec.columns.map((c) => position.get(c.name));
-  const allCols = header.map((_, i) => `coalesce(c${i}, '')`).join(' || ');
-  const newlinesIn = `length(${allCols}) - length(replace(${allCols}, chr(10), ''))`;
-  const [stats] = await db.all<{ records: string; inside: string | null }>(`SELECT count(*) AS records, sum(${newlinesIn}) AS inside FROM ${raw}`);
-  const inside = Number(stats?.inside ?? 0);
+  const [stats] = await db.all<{ records: string }>(`SELECT count(*) AS records FROM ${raw}`);
+  const records = Number(stats?.records ?? 0);
   const physical = lines!.newlines + (lines!.endsWithNewline ? 0 : 1);
   const parts = ['rowid + 2'];
-  if (inside > 0) parts.push(`coalesce(sum(${newlinesIn}) OVER (ORDER BY rowid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)`);
   let from = raw;
-  if (physical > 1 + Number(stats?.records ?? 0) + inside) {
-    const offsets = await blankLineOffsets(file);
+  // One line per record (the usual case) needs no more; otherwise find where the extra lines are.
+  if (physical > 1 + records) {
+    const allCols = header.map((_, i) => `coalesce(c${i}, '')`).join(' || ');
+    const newlinesIn = `length(${allCols}) - length(replace(${allCols}, chr(10), ''))`;
+    const [inside] = await db.all<{ n: string | null }>(`SELECT sum(${newlinesIn}) AS n FROM ${raw}`);
+    if (Number(inside?.n ?? 0) > 0) parts.push(`coalesce(sum(${newlinesIn}) OVER (ORDER BY rowid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)`);
+    const offsets = physical > 1 + records + Number(inside?.n ?? 0) ? await blankLineOffsets(file) : [];
     if (offsets.length) {
       await db.run(`CREATE OR REPLACE TEMP TABLE blanks_${file.table} (record BIGINT, blanks BIGINT)`);
       await db.insert(`blanks_${file.table}`, offsets.map((o) => [o.record, o.blanks]));
@@ -188,8 +191,8 @@ async function readSource(db: Db, file: SourceFile, dialect: CsvDialect): Promis
     const i = used[k];
     return i === undefined ? `NULL::VARCHAR AS ${c.name}` : `nullif(trim(c${i}), '') AS ${c.name}`;
   });
-  await db.run(`CREATE TABLE src_${file.table} AS SELECT ${lineExpr} AS line, ${select.join(', ')} FROM ${from} ORDER BY ${raw}.rowid`);
-  await db.run(`DROP TABLE ${raw}`);
+  // A view: the text columns are trimmed once, while the rules are checked.
+  await db.run(`CREATE VIEW src_${file.table} AS SELECT ${lineExpr} AS line, ${select.join(', ')} FROM ${from}`);
   return ignored;
 }
 
@@ -224,6 +227,8 @@ interface Check {
   readonly rule: Rule;
   readonly column: string;
   readonly sql: string;
+  /** for reference rules: the set of known values, joined by hash rather than looked up per row */
+  readonly known?: string;
 }
 
 /** The contract's row rules for one table as SQL conditions, in the order they are applied. */
@@ -252,17 +257,17 @@ function checksFor(table: TableName): { early: Check[]; dupColumn: string | null
     }
   }
   const id = cols.find((c) => c.kind.type === 'id');
-  for (const c of of((c) => c.kind.type === 'unit')) {
-    late.push({ rule: 'unknown_unit', column: c.name, sql: `${c.name} IS NOT NULL AND ${c.name} NOT IN (SELECT unit_code FROM clean_units)` });
-  }
-  for (const c of of((c) => c.kind.type === 'region')) {
-    late.push({ rule: 'unknown_region', column: c.name, sql: `${c.name} NOT IN (SELECT region_code FROM clean_units)` });
-  }
-  for (const c of of((c) => c.kind.type === 'case')) {
-    late.push({ rule: 'unknown_case', column: c.name, sql: `${c.name} NOT IN (SELECT case_id FROM clean_cases)` });
-  }
-  for (const c of of((c) => c.kind.type === 'code')) {
-    late.push({ rule: 'unknown_code', column: c.name, sql: `${c.name} NOT IN (SELECT code FROM cfg_codes)` });
+  const reference: [ColumnKind['type'], Rule, string][] = [
+    ['unit', 'unknown_unit', 'SELECT DISTINCT unit_code AS k FROM clean_units'],
+    ['region', 'unknown_region', 'SELECT DISTINCT region_code AS k FROM clean_units'],
+    ['case', 'unknown_case', 'SELECT DISTINCT case_id AS k FROM clean_cases'],
+    ['code', 'unknown_code', 'SELECT DISTINCT code AS k FROM cfg_codes'],
+  ];
+  for (const [type, rule, known] of reference) {
+    for (const c of of((c) => c.kind.type === type)) {
+      const j = `j${late.length}`;
+      late.push({ rule, column: c.name, sql: `s.${c.name} IS NOT NULL AND ${j}.k IS NULL`, known });
+    }
   }
   return { early, dupColumn: id?.name ?? null, late };
 }
@@ -294,28 +299,36 @@ async function validateTable(db: Db, table: TableName, dateFormat: string): Prom
   const caseOf = (list: Check[], offset: number) =>
     list.length ? `CASE ${list.map((c, i) => `WHEN ${c.sql} THEN ${i + offset}`).join(' ')} END` : 'NULL::INTEGER';
   const cols = CONTRACT[table].columns;
-  const firstOk = dupColumn
-    ? `min(line) FILTER (WHERE early IS NULL AND late IS NULL) OVER (PARTITION BY ${dupColumn})`
-    : 'NULL::BIGINT';
+  const joins = late.map((c, i) => `LEFT JOIN (${c.known}) j${i} ON j${i}.k = s.${c.column}`).join('\n       ');
+  const dedup = dupColumn
+    ? `LEFT JOIN (SELECT ${dupColumn} AS id, min(line) AS first_ok FROM a WHERE early IS NULL AND late IS NULL GROUP BY ${dupColumn}) b ON b.id = a.${dupColumn}`
+    : '';
+  const dupCase = dupColumn ? `CASE WHEN b.first_ok < a.line THEN ${dupIdx} END` : 'NULL::INTEGER';
+  // For a rejected row, the text of the column that broke the rule (by its position in the table).
+  const positions = checks.map((c) => cols.findIndex((x) => x.name === c.column) + 1);
+  // One pass: the checks, the verdict, and the typed columns of the rows that pass.
   await db.run(
     `CREATE TABLE chk_${table} AS
-     WITH a AS (SELECT *, ${caseOf(early, 0)} AS early, ${caseOf(late, early.length + (dupColumn ? 1 : 0))} AS late FROM src_${table}),
-          b AS (SELECT *, ${firstOk} AS first_ok FROM a)
-     SELECT *, coalesce(early, CASE WHEN first_ok < line THEN ${dupIdx} END, late) AS fail FROM b`,
+     WITH a AS (
+       SELECT s.*, ${caseOf(early, 0)} AS early, ${caseOf(late, early.length + (dupColumn ? 1 : 0))} AS late
+       FROM src_${table} s
+       ${joins}
+     ),
+     judged AS (SELECT a.*, coalesce(early, ${dupCase}, late) AS fail FROM a ${dedup})
+     SELECT line, ${cols.map(typedColumn).join(', ')}, fail,
+            CASE WHEN fail IS NOT NULL THEN [${cols.map((c) => c.name).join(', ')}][[${positions.join(', ')}][fail + 1]] END AS fail_value
+     FROM judged`,
     { date_format: dateFormat },
   );
-  const meta = checks
-    .map((c, i) => `(${i}, '${c.rule}', '${c.column}', ${cols.findIndex((x) => x.name === c.column) + 1})`)
-    .join(', ');
+  const meta = checks.map((c, i) => `(${i}, '${c.rule}', '${c.column}')`).join(', ');
   await db.run(
-    `INSERT INTO dq SELECT '${table}', k.line, m.col, [${cols.map((c) => c.name).join(', ')}][m.pos], m.rule, ${TABLES.indexOf(table)}
-     FROM chk_${table} k JOIN (VALUES ${meta}) m(idx, rule, col, pos) ON m.idx = k.fail`,
+    `INSERT INTO dq SELECT '${table}', k.line, m.col, k.fail_value, m.rule, ${TABLES.indexOf(table)}
+     FROM chk_${table} k JOIN (VALUES ${meta}) m(idx, rule, col) ON m.idx = k.fail`,
   );
-  await db.run(
-    `CREATE TABLE clean_${table} AS SELECT line, ${cols.map(typedColumn).join(', ')} FROM chk_${table} WHERE fail IS NULL ORDER BY line`,
-    { date_format: dateFormat },
-  );
-  await db.run(`DROP TABLE chk_${table}`);
+  await db.run(`CREATE VIEW clean_${table} AS SELECT line, ${cols.map((c) => c.name).join(', ')} FROM chk_${table} WHERE fail IS NULL`);
+  // The raw text is no longer needed: free it before the next table loads.
+  await db.run(`DROP VIEW src_${table}`);
+  await db.run(`DROP TABLE IF EXISTS raw_${table}`);
 }
 
 async function accountRows(db: Db, files: Record<TableName, SourceFile | null>): Promise<Partial<Record<TableName, TableAccounting>>> {
@@ -326,7 +339,7 @@ async function accountRows(db: Db, files: Record<TableName, SourceFile | null>):
   for (const table of TABLES) {
     if (!files[table]) continue;
     const [row] = await db.all<{ read: string; used: string }>(
-      `SELECT (SELECT count(*) FROM src_${table}) AS read, (SELECT count(*) FROM clean_${table}) AS used`,
+      `SELECT (SELECT count(*) FROM chk_${table}) AS read, (SELECT count(*) FROM clean_${table}) AS used`,
     );
     const rules: Partial<Record<Rule, number>> = {};
     let rejected = 0;
@@ -337,7 +350,7 @@ async function accountRows(db: Db, files: Record<TableName, SourceFile | null>):
     const read = Number(row!.read);
     const valid = Number(row!.used);
     if (table === 'cases') {
-      const [scope] = await db.all<{ n: string }>('SELECT count(*) AS n FROM cases_scoped WHERE site_group IS NULL');
+      const [scope] = await db.all<{ n: string }>('SELECT (SELECT count(*) FROM clean_cases) - (SELECT count(*) FROM cohort) AS n');
       const outOfScope = Number(scope!.n);
       out[table] = { read, used: valid - outOfScope, rejected, out_of_scope: outOfScope, rules };
     } else {
