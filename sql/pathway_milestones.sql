@@ -1,35 +1,45 @@
 -- pathway milestones: per pathway, the date, unit and line of each role's milestone   metrics.md §3
 -- params: $as_of
--- in:     clean_pathway_events, cfg_codes(code, role, modality, treat_ord)
--- out:    pathway_milestones, one row per pathway: for each role r of start, first_attendance,
---         decision, treatment and end_ (the end role):
---           r_du = {d: milestone date, u: its unit}, r_dl = {d: milestone date, l: its line}
---         and modality (of the treatment milestone).
---   date:     the earliest event_date of the role's codes on or before T;
---   unit:     the smallest unit_code among the role's events on that date, whatever their codes
---             (the minimum of {date, unit} pairs);
---   line:     the first line of those events, for the data-quality table;
---   modality: the code listed first in roles.treatment among the treatment codes of that date.
+-- in:     clean_pathway_events, clean_units, cfg_codes(code, role, modality, treat_ord)
+-- out:    unit_ranks(unit_code, r): units in string order, so that "the smallest unit_code" is a
+--         smallest number;
+--         pathway_milestones, one row per pathway, for each role r of start, first_attendance,
+--         decision, treatment and end:
+--           r_u = date_key | unit rank   (the minimum: earliest date, then smallest unit code)
+--           r_l = date_key | line        (the minimum: earliest date, then its first line)
+--         where date_key = (days since 1970-01-01 + 1 000 000) << 32; and modality, the
+--         treatment milestone's modality (the code listed first in roles.treatment that day).
+-- Packing (date, tie-breaker) into one BIGINT makes each milestone a plain min() over integers.
 -- Transfers have no milestone: they neither stop nor restart the clock.
+CREATE OR REPLACE TABLE unit_ranks AS
+SELECT unit_code, row_number() OVER (ORDER BY unit_code) AS r FROM clean_units;
+
 CREATE OR REPLACE TABLE pathway_milestones AS
 WITH events AS (
-  SELECT e.pathway_id, e.event_date, e.unit_code, e.line, c.role, c.modality, c.treat_ord
+  SELECT e.pathway_id, c.role, c.treat_ord, e.line, u.r AS unit_rank,
+         ((e.event_date - DATE '1970-01-01') + 1000000)::BIGINT << 32 AS date_key
   FROM clean_pathway_events e
   JOIN cfg_codes c ON c.code = e.code
+  JOIN unit_ranks u ON u.unit_code = e.unit_code
   WHERE e.event_date <= $as_of::DATE AND c.role <> 'transfer'
+),
+packed AS (
+  SELECT
+    pathway_id,
+    min(date_key | unit_rank) FILTER (WHERE role = 'start') AS start_u,
+    min(date_key | line) FILTER (WHERE role = 'start') AS start_l,
+    min(date_key | unit_rank) FILTER (WHERE role = 'first_attendance') AS first_attendance_u,
+    min(date_key | line) FILTER (WHERE role = 'first_attendance') AS first_attendance_l,
+    min(date_key | unit_rank) FILTER (WHERE role = 'decision') AS decision_u,
+    min(date_key | line) FILTER (WHERE role = 'decision') AS decision_l,
+    min(date_key | unit_rank) FILTER (WHERE role = 'treatment') AS treatment_u,
+    min(date_key | line) FILTER (WHERE role = 'treatment') AS treatment_l,
+    min(date_key | treat_ord) FILTER (WHERE role = 'treatment') AS treatment_m,
+    min(date_key | unit_rank) FILTER (WHERE role = 'end') AS end_u,
+    min(date_key | line) FILTER (WHERE role = 'end') AS end_l
+  FROM events
+  GROUP BY pathway_id
 )
-SELECT
-  pathway_id,
-  min({'d': event_date, 'u': unit_code}) FILTER (WHERE role = 'start') AS start_du,
-  min({'d': event_date, 'l': line}) FILTER (WHERE role = 'start') AS start_dl,
-  min({'d': event_date, 'u': unit_code}) FILTER (WHERE role = 'first_attendance') AS first_attendance_du,
-  min({'d': event_date, 'l': line}) FILTER (WHERE role = 'first_attendance') AS first_attendance_dl,
-  min({'d': event_date, 'u': unit_code}) FILTER (WHERE role = 'decision') AS decision_du,
-  min({'d': event_date, 'l': line}) FILTER (WHERE role = 'decision') AS decision_dl,
-  min({'d': event_date, 'u': unit_code}) FILTER (WHERE role = 'treatment') AS treatment_du,
-  min({'d': event_date, 'l': line}) FILTER (WHERE role = 'treatment') AS treatment_dl,
-  arg_min(modality, (event_date, treat_ord)) FILTER (WHERE role = 'treatment') AS modality,
-  min({'d': event_date, 'u': unit_code}) FILTER (WHERE role = 'end') AS end_du,
-  min({'d': event_date, 'l': line}) FILTER (WHERE role = 'end') AS end_dl
-FROM events
-GROUP BY pathway_id;
+SELECT p.* EXCLUDE (treatment_m), c.modality
+FROM packed p
+LEFT JOIN cfg_codes c ON c.role = 'treatment' AND c.treat_ord = (p.treatment_m & 4294967295);

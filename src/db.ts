@@ -9,6 +9,20 @@ export type Row = Record<string, unknown>;
 
 const sqlCache = new Map<string, string[]>();
 
+/** REGREPORT_TRACE=1 prints each statement's time to stderr (for tuning large registries). */
+const TRACE = process.env.REGREPORT_TRACE === '1';
+
+async function traced<T>(sql: string, fn: () => Promise<T>): Promise<T> {
+  if (!TRACE) return fn();
+  const start = performance.now();
+  try {
+    return await fn();
+  } finally {
+    const head = sql.replace(/--[^\n]*/g, '').replace(/\s+/g, ' ').trim().slice(0, 100);
+    process.stderr.write(`[trace] ${(performance.now() - start).toFixed(0).padStart(6)} ms  ${head}\n`);
+  }
+}
+
 /** The statements of `sql/<name>.sql`, split at `;` that ends a line. The files hold no user values. */
 export function sqlFile(name: string): string[] {
   let stmts = sqlCache.get(name);
@@ -52,14 +66,13 @@ export class Db {
 
   async run(sql: string, params?: Params): Promise<void> {
     const p = paramsFor(sql, params);
-    if (p) await this.conn.run(sql, p);
-    else await this.conn.run(sql);
+    await traced(sql, () => (p ? this.conn.run(sql, p) : this.conn.run(sql)));
   }
 
   /** Rows as JSON-safe objects: BIGINT, DATE and DECIMAL come back as strings. */
   async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
     const p = paramsFor(sql, params);
-    const reader = p ? await this.conn.runAndReadAll(sql, p) : await this.conn.runAndReadAll(sql);
+    const reader = await traced(sql, () => (p ? this.conn.runAndReadAll(sql, p) : this.conn.runAndReadAll(sql)));
     return reader.getRowObjectsJson() as T[];
   }
 

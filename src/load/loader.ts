@@ -53,6 +53,9 @@ export async function loadExtract(dataDir: string, opts: { threads?: number } = 
       ignoredColumns[table] = await readSource(db, file, config.csv);
       dateFormats[table] = file.format === 'parquet' ? ISO_FORMAT : config.csv.dateFormat;
     }
+    // Line numbers come from the raw tables' insertion order; nothing after this depends on the
+    // physical order of rows (every output is sorted explicitly), so let DuckDB work in parallel.
+    await db.run('SET preserve_insertion_order = false');
     await loadConfigTables(db, config);
     await db.run(
       'CREATE TABLE dq ("table" VARCHAR, line BIGINT, "column" VARCHAR, value VARCHAR, rule VARCHAR, table_ord INTEGER)',
@@ -187,11 +190,21 @@ async function readSource(db: Db, file: SourceFile, dialect: CsvDialect): Promis
     }
   }
   const lineExpr = `(${parts.join(' + ')})::BIGINT`;
+  // Values are trimmed of surrounding spaces (fixed-width exports pad codes). Most files have none,
+  // so one cheap scan finds the columns that need it and only those pay for trim().
+  const present = used.filter((i): i is number => i !== undefined);
+  const padded = new Set<number>();
+  if (present.length && records > 0) {
+    const probes = present.map((i) => `bool_or(c${i} LIKE ' %' OR c${i} LIKE '% ') AS p${i}`).join(', ');
+    const [flags] = await db.all<Record<string, boolean | null>>(`SELECT ${probes} FROM ${raw}`);
+    for (const i of present) if (flags?.[`p${i}`]) padded.add(i);
+  }
   const select = spec.columns.map((c, k) => {
     const i = used[k];
-    return i === undefined ? `NULL::VARCHAR AS ${c.name}` : `nullif(trim(c${i}), '') AS ${c.name}`;
+    if (i === undefined) return `NULL::VARCHAR AS ${c.name}`;
+    return padded.has(i) ? `nullif(trim(c${i}), '') AS ${c.name}` : `nullif(c${i}, '') AS ${c.name}`;
   });
-  // A view: the text columns are trimmed once, while the rules are checked.
+  // A view: read once, while the rules are checked.
   await db.run(`CREATE VIEW src_${file.table} AS SELECT ${lineExpr} AS line, ${select.join(', ')} FROM ${from}`);
   return ignored;
 }
@@ -260,7 +273,7 @@ function checksFor(table: TableName): { early: Check[]; dupColumn: string | null
   const reference: [ColumnKind['type'], Rule, string][] = [
     ['unit', 'unknown_unit', 'SELECT DISTINCT unit_code AS k FROM clean_units'],
     ['region', 'unknown_region', 'SELECT DISTINCT region_code AS k FROM clean_units'],
-    ['case', 'unknown_case', 'SELECT DISTINCT case_id AS k FROM clean_cases'],
+    ['case', 'unknown_case', 'SELECT case_id AS k FROM clean_cases'], // unique: duplicates are rejected
     ['code', 'unknown_code', 'SELECT DISTINCT code AS k FROM cfg_codes'],
   ];
   for (const [type, rule, known] of reference) {
@@ -300,9 +313,17 @@ async function validateTable(db: Db, table: TableName, dateFormat: string): Prom
     list.length ? `CASE ${list.map((c, i) => `WHEN ${c.sql} THEN ${i + offset}`).join(' ')} END` : 'NULL::INTEGER';
   const cols = CONTRACT[table].columns;
   const joins = late.map((c, i) => `LEFT JOIN (${c.known}) j${i} ON j${i}.k = s.${c.column}`).join('\n       ');
-  const dedup = dupColumn
-    ? `LEFT JOIN (SELECT ${dupColumn} AS id, min(line) AS first_ok FROM a WHERE early IS NULL AND late IS NULL GROUP BY ${dupColumn}) b ON b.id = a.${dupColumn}`
+  // Only ids that occur more than once can be duplicates; the first valid row of each is kept.
+  const repeated = dupColumn
+    ? `, repeated AS (SELECT ${dupColumn} AS id FROM a GROUP BY ${dupColumn} HAVING count(*) > 1),
+     first_ok AS (
+       SELECT a.${dupColumn} AS id, min(a.line) AS first_ok
+       FROM a JOIN repeated r ON r.id = a.${dupColumn}
+       WHERE early IS NULL AND late IS NULL
+       GROUP BY a.${dupColumn}
+     )`
     : '';
+  const dedup = dupColumn ? `LEFT JOIN first_ok b ON b.id = a.${dupColumn}` : '';
   const dupCase = dupColumn ? `CASE WHEN b.first_ok < a.line THEN ${dupIdx} END` : 'NULL::INTEGER';
   // For a rejected row, the text of the column that broke the rule (by its position in the table).
   const positions = checks.map((c) => cols.findIndex((x) => x.name === c.column) + 1);
@@ -313,7 +334,7 @@ async function validateTable(db: Db, table: TableName, dateFormat: string): Prom
        SELECT s.*, ${caseOf(early, 0)} AS early, ${caseOf(late, early.length + (dupColumn ? 1 : 0))} AS late
        FROM src_${table} s
        ${joins}
-     ),
+     )${repeated},
      judged AS (SELECT a.*, coalesce(early, ${dupCase}, late) AS fail FROM a ${dedup})
      SELECT line, ${cols.map(typedColumn).join(', ')}, fail,
             CASE WHEN fail IS NOT NULL THEN [${cols.map((c) => c.name).join(', ')}][[${positions.join(', ')}][fail + 1]] END AS fail_value

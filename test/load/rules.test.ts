@@ -178,6 +178,16 @@ describe('units and pathway events', () => {
   });
 });
 
+describe('padded values', () => {
+  it('are trimmed: fixed-width exports pad codes with spaces; a value of spaces is empty', async () => {
+    const { dq, acc } = await load({
+      cases: [CASES_HEADER, okCase('A', { reporting_unit: 'L1   ', icd10: ' C49.2' }), okCase('B', { patient_id: '   ' })],
+    });
+    expect(dq).toEqual(['cases:3:patient_id::missing_value']);
+    expect(acc.cases).toMatchObject({ used: 1 });
+  });
+});
+
 describe('line numbers', () => {
   it('count blank lines, which the reader skips, and ignore trailing ones', async () => {
     const { dq } = await load({
