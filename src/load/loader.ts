@@ -79,7 +79,7 @@ async function readSource(db: Db, file: SourceFile, dialect: CsvDialect): Promis
   const spec = CONTRACT[file.table];
   let header: string[];
   let types: string[] = [];
-  let lines: LineCount | null = null;
+  let counting: Promise<LineCount> | null = null;
   if (file.format === 'parquet') {
     try {
       const cols = await db.all<{ column_name: string; column_type: string }>(
@@ -95,7 +95,9 @@ async function readSource(db: Db, file: SourceFile, dialect: CsvDialect): Promis
       });
     }
   } else {
-    lines = await countLines(file); // for .csv.gz also the integrity check
+    // Counted while DuckDB parses the file; for .csv.gz this is also the integrity check.
+    counting = countLines(file);
+    counting.catch(() => undefined); // awaited below; a failure there is the error to report
     header = await readCsvHeader(file, dialect);
   }
 
@@ -165,14 +167,16 @@ async function readSource(db: Db, file: SourceFile, dialect: CsvDialect): Promis
       },
     );
   } catch (e) {
+    await counting; // a damaged gzip file is the better explanation, if that is what it is
     throw csvError(e, file, dialect);
   }
+  const lines = await counting!;
   // line = the record's first line in the file: the header is line 1; line breaks inside quoted
   // values of earlier records count, and so do blank lines, which the CSV reader skips.
   const used = spec.columns.map((c) => position.get(c.name));
   const [stats] = await db.all<{ records: string }>(`SELECT count(*) AS records FROM ${raw}`);
   const records = Number(stats?.records ?? 0);
-  const physical = lines!.newlines + (lines!.endsWithNewline ? 0 : 1);
+  const physical = lines.newlines + (lines.endsWithNewline ? 0 : 1);
   const parts = ['rowid + 2'];
   let from = raw;
   // One line per record (the usual case) needs no more; otherwise find where the extra lines are.
