@@ -6,7 +6,7 @@ import { loadExtract, type LoadedExtract } from '../load/loader.js';
 import { accountingBalances, dataQualityRows, DQ_HEADER, formatAccounting, formatIgnored } from '../load/accounting.js';
 import { toCsv, writeAtomically } from '../output.js';
 import { generateSample, PROFILES, type ProfileName } from '../sample/generator.js';
-import { computeMetrics, preparePathways, resolvePeriod, type MetricTable } from '../metrics/metrics.js';
+import { computeMetrics, preparePathways, resolvePeriod, type MetricTable, type Period } from '../metrics/metrics.js';
 import { readMetricsJson, stageMetricFiles } from '../metrics/files.js';
 import { formatSummary } from '../metrics/summary.js';
 import { compareTables, formatJunit, formatMarkdown, formatText, hasMoved } from '../check/compare.js';
@@ -125,9 +125,26 @@ export function outDir(values: Values): string {
   return resolve(str(values, 'out') ?? `reports/${basename(resolve(str(values, 'data')!))}`);
 }
 
+export function periodOf(x: LoadedExtract, values: Values): Promise<Period> {
+  return resolvePeriod(x, { year: parseYearOption(str(values, 'year')), asOf: parseDateOption(str(values, 'as-of')) });
+}
+
 export async function metricTableOf(x: LoadedExtract, values: Values): Promise<MetricTable> {
-  const period = await resolvePeriod(x, { year: parseYearOption(str(values, 'year')), asOf: parseDateOption(str(values, 'as-of')) });
-  return computeMetrics(x, period);
+  return computeMetrics(x, await periodOf(x, values));
+}
+
+/** Checks --year and --as-of before the (slow) load, so a typo fails at once. */
+function checkPeriodOptions(values: Values): void {
+  parseYearOption(str(values, 'year'));
+  parseDateOption(str(values, 'as-of'));
+}
+
+const langOption: OptionSpec = { type: 'string', arg: 'nb|sv|en', help: "language (default: registry.yaml's)" };
+
+function langOf(values: Values): Language | undefined {
+  const lang = str(values, 'lang');
+  if (lang !== undefined && !LANGUAGES.includes(lang as Language)) throw new InputError(`--lang must be one of ${LANGUAGES.join(', ')}, got '${lang}'`);
+  return lang as Language | undefined;
 }
 
 const metrics: Command = {
@@ -142,8 +159,7 @@ const metrics: Command = {
   details:
     'Writes metrics.json, metrics.csv, metrics.parquet, metrics.arrow (Arrow IPC) and data-quality.csv.\nThe same input gives byte-identical metrics.json.',
   async run(values, io) {
-    parseYearOption(str(values, 'year'));
-    parseDateOption(str(values, 'as-of'));
+    checkPeriodOptions(values);
     return withExtract(str(values, 'data')!, async (x) => {
       printLoadSummary(x, io);
       const table = await metricTableOf(x, values);
@@ -200,18 +216,16 @@ const build: Command = {
     year: yearOption,
     'as-of': asOfOption,
     out: { type: 'string', arg: 'DIR', help: 'output folder (default reports/<extract folder name>)' },
-    lang: { type: 'string', arg: 'nb|sv|en', help: "report language (default: registry.yaml's language)" },
+    lang: langOption,
     scope: { type: 'string', arg: 'SCOPE', help: 'national, regions (one report per health region) or all (default)' },
   },
   details:
     'Writes report-<year>-national.pdf/.html, report-<year>-region-<code>.pdf/.html and the metric files.\nPrinting needs Debian\'s chromium-headless-shell (or chromium); set REGREPORT_CHROMIUM to use another.\nSOURCE_DATE_EPOCH fixes the generation time printed in the colophon.',
   async run(values, io) {
-    const lang = str(values, 'lang');
-    if (lang !== undefined && !LANGUAGES.includes(lang as Language)) throw new InputError(`--lang must be one of ${LANGUAGES.join(', ')}, got '${lang}'`);
+    const lang = langOf(values);
     const scope = str(values, 'scope') ?? 'all';
     if (!['national', 'regions', 'all'].includes(scope)) throw new InputError(`--scope must be national, regions or all, got '${scope}'`);
-    parseYearOption(str(values, 'year'));
-    parseDateOption(str(values, 'as-of'));
+    checkPeriodOptions(values);
     // The report stack (Vega, Handlebars, Puppeteer) loads only for the commands that print.
     const { findChromium } = await import('../report/pdf.js');
     const { buildReports } = await import('../report/build.js');
@@ -220,7 +234,7 @@ const build: Command = {
       printLoadSummary(x, io);
       const table = await metricTableOf(x, values);
       const started = Date.now();
-      const result = await buildReports(x, table, { out: outDir(values), language: (lang as Language | undefined) ?? x.config.language, scope: scope as ScopeOption });
+      const result = await buildReports(x, table, { out: outDir(values), language: lang ?? x.config.language, scope: scope as ScopeOption });
       io.out.write(`${formatSummary(table)}\n${result.reports} report(s) in ${((Date.now() - started) / 1000).toFixed(1)} s → ${outDir(values)}\n  ${result.written.join('\n  ')}\n`);
       return EXIT.ok;
     });
@@ -237,7 +251,7 @@ const worklist: Command = {
     'as-of': asOfOption,
     unit: { type: 'string', arg: 'CODE', help: 'only this reporting unit' },
     region: { type: 'string', arg: 'CODE', help: 'only the units of this health region' },
-    lang: { type: 'string', arg: 'nb|sv|en', help: "language of the cover sheets (default: registry.yaml's)" },
+    lang: langOption,
   },
   details:
     'Lists every cohort case diagnosed in the report year or the year before that lacks a form of a\ncoverage.form_types type as of the cut-off: worklist.csv, worklist-<unit>.csv (UTF-8 with BOM) and a\none-page cover sheet worklist-<unit>.pdf per unit.',
@@ -245,10 +259,8 @@ const worklist: Command = {
     const unit = str(values, 'unit');
     const region = str(values, 'region');
     if (unit !== undefined && region !== undefined) throw new InputError('give --unit or --region, not both');
-    const lang = str(values, 'lang');
-    if (lang !== undefined && !LANGUAGES.includes(lang as Language)) throw new InputError(`--lang must be one of ${LANGUAGES.join(', ')}, got '${lang}'`);
-    parseYearOption(str(values, 'year'));
-    parseDateOption(str(values, 'as-of'));
+    const lang = langOf(values);
+    checkPeriodOptions(values);
     const { findChromium } = await import('../report/pdf.js');
     const { writeWorklists } = await import('../worklist/worklist.js');
     findChromium();
@@ -261,10 +273,10 @@ const worklist: Command = {
       if (region !== undefined && !regions.includes(region)) {
         throw new InputError(`unknown region code '${region}'`, { hint: `valid region codes: ${regions.join(', ')}` });
       }
-      const period = await resolvePeriod(x, { year: parseYearOption(str(values, 'year')), asOf: parseDateOption(str(values, 'as-of')) });
+      const period = await periodOf(x, values);
       const table = await computeMetrics(x, period);
       const out = resolve(str(values, 'out')!);
-      const r = await writeWorklists(x, table, period, { out, language: (lang as Language | undefined) ?? x.config.language, selection: { unit, region } });
+      const r = await writeWorklists(x, table, period, { out, language: lang ?? x.config.language, selection: { unit, region } });
       io.out.write(
         `${r.rows} case(s) missing a form, diagnosed ${period.year - 1}–${period.year}, as of ${period.asOf}; ${r.units} unit(s)\n` +
           `wrote ${r.files.length} files to ${out}\n` +

@@ -7,7 +7,7 @@ import type { Language } from '../config/types.js';
 import type { LoadedExtract } from '../load/loader.js';
 import type { MetricTable } from '../metrics/metrics.js';
 import { stageMetricFiles } from '../metrics/files.js';
-import { writeAtomically } from '../output.js';
+import { fileSafe, writeAtomically } from '../output.js';
 import { VERSION } from '../paths.js';
 import { buildModel, type ReportContext, type Scope, type UnitInfo } from './model.js';
 import { printPdfs, type PdfJob } from './pdf.js';
@@ -51,9 +51,6 @@ export async function reportContext(x: LoadedExtract, table: MetricTable, langua
   };
 }
 
-function fileSafe(code: string): string {
-  return code.replace(/[^\p{L}\p{N}_-]/gu, '_');
-}
 
 export interface BuildResult {
   readonly written: readonly string[];

@@ -4,7 +4,7 @@
 import type { Language } from '../config/types.js';
 import type { LoadedExtract } from '../load/loader.js';
 import type { MetricRow, MetricTable, Period } from '../metrics/metrics.js';
-import { toCsv, writeAtomically } from '../output.js';
+import { fileSafe, toCsv, writeAtomically } from '../output.js';
 import { fill, NumberFormat, STRINGS } from '../report/i18n.js';
 import type { Cell } from '../report/model.js';
 import { printPdfs, type PdfJob } from '../report/pdf.js';
@@ -43,9 +43,6 @@ export function registrationsToTarget(numerator: number, denominator: number, ta
   return k;
 }
 
-function fileSafe(code: string): string {
-  return code.replace(/[^\p{L}\p{N}_-]/gu, '_');
-}
 
 export interface WorklistResult {
   readonly files: readonly string[];
