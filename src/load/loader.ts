@@ -259,7 +259,7 @@ function checksFor(table: TableName): { early: Check[]; dupColumn: string | null
     early.push({ rule: 'missing_value', column: c.name, sql });
   }
   for (const c of of((c) => c.kind.type === 'date')) {
-    early.push({ rule: 'bad_date', column: c.name, sql: `${c.name} IS NOT NULL AND try_strptime(${c.name}, $date_format) IS NULL` });
+    early.push({ rule: 'bad_date', column: c.name, sql: `s.${c.name} IS NOT NULL AND s.${parsed(c.name)} IS NULL` });
   }
   for (const c of cols) {
     if (c.kind.type === 'enum') {
@@ -289,9 +289,14 @@ function checksFor(table: TableName): { early: Check[]; dupColumn: string | null
   return { early, dupColumn: id?.name ?? null, late };
 }
 
+/** The column holding a date column's parsed value (parsed once, used by the check and the clean row). */
+function parsed(name: string): string {
+  return `${name}__date`;
+}
+
 /** Typed columns of a clean table. */
 function typedColumn(c: ColumnSpec): string {
-  if (c.kind.type === 'date') return `try_strptime(${c.name}, $date_format)::DATE AS ${c.name}`;
+  if (c.kind.type === 'date') return `${parsed(c.name)} AS ${c.name}`;
   if (c.kind.type === 'age') return `try_cast(${c.name} AS INTEGER) AS ${c.name}`;
   return c.name;
 }
@@ -327,6 +332,7 @@ async function validateTable(db: Db, table: TableName, dateFormat: string): Prom
        GROUP BY a.${dupColumn}
      )`
     : '';
+  const dates = cols.filter((c) => c.kind.type === 'date').map((c) => c.name);
   const dedup = dupColumn ? `LEFT JOIN first_ok b ON b.id = a.${dupColumn}` : '';
   const dupCase = dupColumn ? `CASE WHEN b.first_ok < a.line THEN ${dupIdx} END` : 'NULL::INTEGER';
   // For a rejected row, the text of the column that broke the rule (by its position in the table).
@@ -336,7 +342,7 @@ async function validateTable(db: Db, table: TableName, dateFormat: string): Prom
     `CREATE TABLE chk_${table} AS
      WITH a AS (
        SELECT s.*, ${caseOf(early, 0)} AS early, ${caseOf(late, early.length + (dupColumn ? 1 : 0))} AS late
-       FROM src_${table} s
+       FROM (SELECT *${dates.map((c) => `, try_strptime(${c}, $date_format)::DATE AS ${parsed(c)}`).join('')} FROM src_${table}) s
        ${joins}
      )${repeated},
      judged AS (SELECT a.*, coalesce(early, ${dupCase}, late) AS fail FROM a ${dedup})
