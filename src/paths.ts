@@ -2,9 +2,6 @@
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-
-export const PROJECT_ROOT = root;
 export const SQL_DIR = fileURLToPath(new URL('../sql/', import.meta.url));
 export const TEMPLATES_DIR = fileURLToPath(new URL('../templates/', import.meta.url));
 

@@ -318,6 +318,3 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
-
-/** Keys a registry.yaml may hold at top level (for docs and tests). */
-export const CONFIG_TOP_KEYS: readonly string[] = TOP_KEYS;

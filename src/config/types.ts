@@ -9,8 +9,6 @@ export type FormType = (typeof FORM_TYPES)[number];
 export const TREATMENT_TYPES = ['surgery', 'radiotherapy', 'systemic', 'other'] as const;
 export type TreatmentType = (typeof TREATMENT_TYPES)[number];
 
-/** Pathway roles with a single milestone date (treatment is handled apart: it carries a modality). */
-export const MILESTONE_ROLES = ['start', 'first_attendance', 'decision', 'end'] as const;
 export const INTERVAL_ROLES = ['start', 'first_attendance', 'decision', 'treatment', 'end'] as const;
 export type IntervalRole = (typeof INTERVAL_ROLES)[number];
 
