@@ -8,7 +8,7 @@ for s in no-sarcoma se-sarcoma; do
   tmp=$(mktemp -d)
   node bin/regreport.js metrics --data "sample-data/$s" --out "$tmp" >/dev/null
   mkdir -p "test/golden/$s"
-  cp "$tmp/metrics.json" "$tmp/metrics.csv" "$tmp/data-quality.csv" "test/golden/$s/"
+  cp "$tmp/internal/metrics.json" "$tmp/internal/metrics.csv" "$tmp/internal/data-quality.csv" "$tmp/metrics-published.csv" "test/golden/$s/"
   rm -rf "$tmp"
 done
 git --no-pager diff --stat -- test/golden || true

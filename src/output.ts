@@ -1,7 +1,20 @@
 // Writing results: everything goes to a staging folder first and is renamed into place at the end,
 // so an interrupted or failed run leaves no half-written file behind.
 import { mkdir, mkdtemp, readdir, rename, rm, writeFile, chmod } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
+
+/**
+ * The folder under --out for in-house files (metrics.md §7): the full metric table, data-quality.csv.
+ * Everything else under --out may be published; this folder is owner-only (0700, files 0600).
+ */
+export const IN_HOUSE_DIR = 'internal';
+const PRIVATE_DIR_MODE = 0o700;
+const PRIVATE_FILE_MODE = 0o600;
+
+/** The in-house path of a file name, for Staging.write. */
+export function inHouse(name: string): string {
+  return `${IN_HOUSE_DIR}/${name}`;
+}
 
 export class Staging {
   private constructor(
@@ -27,16 +40,32 @@ export class Staging {
     await rm(path, { force: true });
   }
 
+  /** Writes a staged file; a name under IN_HOUSE_DIR/ is in-house and will be owner-only. */
   async write(name: string, data: string | Uint8Array): Promise<void> {
-    await writeFile(this.path(name), data, this.fileMode !== undefined ? { mode: this.fileMode } : {});
+    await mkdir(dirname(this.path(name)), { recursive: true, mode: PRIVATE_DIR_MODE });
+    const mode = this.modeOf(name);
+    await writeFile(this.path(name), data, mode !== undefined ? { mode } : {});
+  }
+
+  private modeOf(name: string): number | undefined {
+    return name.startsWith(`${IN_HOUSE_DIR}/`) ? PRIVATE_FILE_MODE : this.fileMode;
   }
 
   /** Moves every staged file into the target folder; returns their final paths. */
   async commit(): Promise<string[]> {
-    const names = (await readdir(this.dir)).sort();
+    const names = (await readdir(this.dir, { recursive: true, withFileTypes: true }))
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath, e.name).slice(this.dir.length + 1).split(sep).join('/'))
+      .sort();
     const out: string[] = [];
     for (const n of names) {
-      if (this.fileMode !== undefined) await chmod(this.path(n), this.fileMode);
+      const mode = this.modeOf(n);
+      if (mode !== undefined) await chmod(this.path(n), mode);
+      if (n.startsWith(`${IN_HOUSE_DIR}/`)) {
+        // An earlier run or the user may have made the folder with looser permissions.
+        await mkdir(join(this.target, IN_HOUSE_DIR), { recursive: true, mode: PRIVATE_DIR_MODE });
+        await chmod(join(this.target, IN_HOUSE_DIR), PRIVATE_DIR_MODE);
+      }
       await rename(this.path(n), join(this.target, n));
       out.push(join(this.target, n));
     }

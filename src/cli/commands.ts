@@ -3,11 +3,11 @@ import { resolve } from 'node:path';
 import { EXIT, InputError } from '../errors.js';
 import { isIsoDate } from '../config/config.js';
 import { loadExtract, type LoadedExtract } from '../load/loader.js';
-import { accountingBalances, dataQualityRows, DQ_HEADER, formatAccounting, formatIgnored } from '../load/accounting.js';
-import { toCsv, writeAtomically } from '../output.js';
+import { accountingBalances, formatAccounting, formatIgnored } from '../load/accounting.js';
+import { writeAtomically } from '../output.js';
 import { generateSample, PROFILES, type ProfileName } from '../sample/generator.js';
-import { computeMetrics, preparePathways, resolvePeriod, type MetricTable, type Period } from '../metrics/metrics.js';
-import { readMetricsJson, stageMetricFiles } from '../metrics/files.js';
+import { computeMetricResult, computeMetrics, preparePathways, resolvePeriod, type MetricResult, type MetricTable, type Period } from '../metrics/metrics.js';
+import { readMetricsJson, stageDataQuality, stageInHouseFiles, stagePublishedFiles } from '../metrics/files.js';
 import { formatSummary } from '../metrics/summary.js';
 import { compareTables, formatJunit, formatMarkdown, formatText, hasMoved } from '../check/compare.js';
 import { basename } from 'node:path';
@@ -78,7 +78,7 @@ const validate: Command = {
   usage: '--data DIR [--out DIR]',
   options: {
     data: dataOption,
-    out: { type: 'string', arg: 'DIR', help: 'also write data-quality.csv (every rejected row: table, line, column, value, rule) here' },
+    out: { type: 'string', arg: 'DIR', help: 'also write internal/data-quality.csv (every rejected row: table, line, column, value, rule; owner-only) here' },
   },
   async run(values, io) {
     return withExtract(str(values, 'data')!, async (x) => {
@@ -86,10 +86,7 @@ const validate: Command = {
       await preparePathways(x, await resolvePeriod(x, {}));
       const out = str(values, 'out');
       if (out) {
-        const rows = await dataQualityRows(x.db);
-        const written = await writeAtomically(resolve(out), (s) =>
-          s.write('data-quality.csv', toCsv(DQ_HEADER, rows.map((r) => [r.table, r.line, r.column, r.value, r.rule]))),
-        );
+        const written = await writeAtomically(resolve(out), (s) => stageDataQuality(x.db, s));
         io.out.write(`wrote ${written.join(', ')}\n`);
       }
       return EXIT.ok;
@@ -129,8 +126,8 @@ export function periodOf(x: LoadedExtract, values: Values): Promise<Period> {
   return resolvePeriod(x, { year: parseYearOption(str(values, 'year')), asOf: parseDateOption(str(values, 'as-of')) });
 }
 
-export async function metricTableOf(x: LoadedExtract, values: Values): Promise<MetricTable> {
-  return computeMetrics(x, await periodOf(x, values));
+export async function metricResultOf(x: LoadedExtract, values: Values): Promise<MetricResult> {
+  return computeMetricResult(x, await periodOf(x, values));
 }
 
 /** Checks --year and --as-of before the (slow) load, so a typo fails at once. */
@@ -157,13 +154,16 @@ const metrics: Command = {
     out: { type: 'string', arg: 'DIR', help: 'output folder (default reports/<extract folder name>)' },
   },
   details:
-    'Writes metrics.json, metrics.csv, metrics.parquet, metrics.arrow (Arrow IPC) and data-quality.csv.\nThe same input gives byte-identical metrics.json.',
+    'Writes the published metric table metrics-published.csv/.parquet (withheld rows without numbers), and in\ninternal/ (owner-only, never to be published) metrics.json, metrics.csv, metrics.parquet, metrics.arrow\n(Arrow IPC) and data-quality.csv. The same input gives byte-identical metrics.json.',
   async run(values, io) {
     checkPeriodOptions(values);
     return withExtract(str(values, 'data')!, async (x) => {
       printLoadSummary(x, io);
-      const table = await metricTableOf(x, values);
-      const written = await writeAtomically(outDir(values), (s) => stageMetricFiles(x.db, s, table));
+      const { table, published } = await metricResultOf(x, values);
+      const written = await writeAtomically(outDir(values), async (s) => {
+        await stagePublishedFiles(x.db, s, published);
+        await stageInHouseFiles(x.db, s, table);
+      });
       io.out.write(`${formatSummary(table)}\nwrote ${written.join(', ')}\n`);
       return EXIT.ok;
     });
@@ -232,9 +232,10 @@ const build: Command = {
     findChromium();
     return withExtract(str(values, 'data')!, async (x) => {
       printLoadSummary(x, io);
-      const table = await metricTableOf(x, values);
+      const metricResult = await metricResultOf(x, values);
+      const table = metricResult.table;
       const started = Date.now();
-      const result = await buildReports(x, table, { out: outDir(values), language: lang ?? x.config.language, scope: scope as ScopeOption });
+      const result = await buildReports(x, metricResult, { out: outDir(values), language: lang ?? x.config.language, scope: scope as ScopeOption });
       io.out.write(`${formatSummary(table)}\n${result.reports} report(s) in ${((Date.now() - started) / 1000).toFixed(1)} s → ${outDir(values)}\n  ${result.written.join('\n  ')}\n`);
       return EXIT.ok;
     });

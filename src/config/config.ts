@@ -6,6 +6,7 @@ import {
   FORM_TYPES,
   INTERVAL_ROLES,
   LANGUAGES,
+  SMALL_UNITS,
   TREATMENT_TYPES,
   type Config,
   type FormType,
@@ -215,36 +216,47 @@ export function parseConfig(text: string, file = 'registry.yaml'): Config {
     if (ids.indexOf(id) !== i) r.fail(['cohort', 'site_groups', i, 'id'], `site group '${id}' is defined twice`);
   });
 
-  const covIn = r.map(root.coverage, ['coverage'], ['form_types', 'target_current_year', 'target_previous_year', 'trend_years']);
+  const covIn = r.map(root.coverage, ['coverage'], [
+    'form_types', 'target_current_year', 'target_previous_year', 'moderate_current_year', 'moderate_previous_year', 'trend_years',
+  ]);
   const formTypes: FormType[] =
     covIn.form_types === undefined
       ? ['registration', 'treatment']
       : r.stringList(covIn.form_types, ['coverage', 'form_types']).map((_, i) =>
           r.oneOf((covIn.form_types as unknown[])[i], ['coverage', 'form_types', i], FORM_TYPES),
         );
+  const targetCurrentYear = covIn.target_current_year === undefined ? 0.8 : r.fraction(covIn.target_current_year, ['coverage', 'target_current_year']);
+  const targetPreviousYear = covIn.target_previous_year === undefined ? 0.95 : r.fraction(covIn.target_previous_year, ['coverage', 'target_previous_year']);
   const coverage = {
     formTypes: [...new Set(formTypes)],
-    targetCurrentYear: covIn.target_current_year === undefined ? 0.8 : r.fraction(covIn.target_current_year, ['coverage', 'target_current_year']),
-    targetPreviousYear: covIn.target_previous_year === undefined ? 0.95 : r.fraction(covIn.target_previous_year, ['coverage', 'target_previous_year']),
+    targetCurrentYear,
+    targetPreviousYear,
+    moderateCurrentYear: moderateLevel(r, covIn.moderate_current_year, ['coverage', 'moderate_current_year'], targetCurrentYear),
+    moderatePreviousYear: moderateLevel(r, covIn.moderate_previous_year, ['coverage', 'moderate_previous_year'], targetPreviousYear),
     trendYears: covIn.trend_years === undefined ? 10 : r.integer(covIn.trend_years, ['coverage', 'trend_years'], 1, 100),
   };
 
-  const cenIn = root.centralisation === undefined ? {} : r.map(root.centralisation, ['centralisation'], ['treatment_types', 'target']);
+  const cenIn = root.centralisation === undefined ? {} : r.map(root.centralisation, ['centralisation'], ['treatment_types', 'target', 'moderate']);
   const treatmentTypes: TreatmentType[] =
     cenIn.treatment_types === undefined
       ? ['surgery']
       : r.stringList(cenIn.treatment_types, ['centralisation', 'treatment_types']).map((_, i) =>
           r.oneOf((cenIn.treatment_types as unknown[])[i], ['centralisation', 'treatment_types', i], TREATMENT_TYPES),
         );
+  const centralTarget = cenIn.target === undefined || cenIn.target === null ? null : r.fraction(cenIn.target, ['centralisation', 'target']);
   const centralisation = {
     treatmentTypes: [...new Set(treatmentTypes)],
-    target: cenIn.target === undefined || cenIn.target === null ? null : r.fraction(cenIn.target, ['centralisation', 'target']),
+    target: centralTarget,
+    moderate: moderateLevel(r, cenIn.moderate, ['centralisation', 'moderate'], centralTarget),
   };
 
   const pathway = root.pathway === undefined || root.pathway === null ? null : parsePathway(r, root.pathway);
 
-  const pubIn = root.publication === undefined ? {} : r.map(root.publication, ['publication'], ['min_cell']);
-  const publication = { minCell: pubIn.min_cell === undefined ? 5 : r.integer(pubIn.min_cell, ['publication', 'min_cell'], 0, 1000) };
+  const pubIn = root.publication === undefined ? {} : r.map(root.publication, ['publication'], ['min_cell', 'small_units']);
+  const publication = {
+    minCell: pubIn.min_cell === undefined ? 5 : r.integer(pubIn.min_cell, ['publication', 'min_cell'], 0, 1000),
+    smallUnits: pubIn.small_units === undefined ? ('suppress' as const) : r.oneOf(pubIn.small_units, ['publication', 'small_units'], SMALL_UNITS),
+  };
 
   return deepFreeze({
     name, country, language, reportYear, asOf,
@@ -252,6 +264,15 @@ export function parseConfig(text: string, file = 'registry.yaml'): Config {
     cohort: { siteGroups },
     coverage, centralisation, pathway, publication,
   });
+}
+
+/** An optional second goal level (moderate måloppnåelse): below its target, and only where a target exists. */
+function moderateLevel(r: Reader, value: unknown, path: Path, target: number | null): number | null {
+  if (value === undefined || value === null) return null;
+  const level = r.fraction(value, path);
+  if (target === null) r.fail(path, 'a moderate level needs a target: set the target beside it, or remove the moderate level');
+  if (level > target) r.fail(path, `the moderate level ${level} is above the target ${target}; it must be at most the target`);
+  return level;
 }
 
 function labels(r: Reader, value: unknown, path: Path, fallback: string): Labels {
@@ -264,7 +285,7 @@ function labels(r: Reader, value: unknown, path: Path, fallback: string): Labels
 }
 
 function parsePathway(r: Reader, value: unknown): PathwayConfig {
-  const p = r.map(value, ['pathway'], ['roles', 'intervals', 'compliance_target']);
+  const p = r.map(value, ['pathway'], ['roles', 'intervals', 'compliance_target', 'compliance_moderate']);
   if (p.roles === undefined) r.fail(['pathway'], "required key 'roles' is missing");
   if (p.intervals === undefined) r.fail(['pathway'], "required key 'intervals' is missing");
   const rolesIn = r.map(p.roles, ['pathway', 'roles'], ['start', 'first_attendance', 'transfer', 'decision', 'end', 'treatment']);
@@ -308,7 +329,8 @@ function parsePathway(r: Reader, value: unknown): PathwayConfig {
     if (intervals.findIndex((o) => o.id === iv.id) !== i) r.fail(['pathway', 'intervals', i, 'id'], `interval '${iv.id}' is defined twice`);
   });
   const complianceTarget = p.compliance_target === undefined ? 0.7 : r.fraction(p.compliance_target, ['pathway', 'compliance_target']);
-  return { roles, intervals, complianceTarget };
+  const complianceModerate = moderateLevel(r, p.compliance_moderate, ['pathway', 'compliance_moderate'], complianceTarget);
+  return { roles, intervals, complianceTarget, complianceModerate };
 }
 
 function deepFreeze<T>(value: T): T {

@@ -12,6 +12,9 @@ export type TreatmentType = (typeof TREATMENT_TYPES)[number];
 export const INTERVAL_ROLES = ['start', 'first_attendance', 'decision', 'treatment', 'end'] as const;
 export type IntervalRole = (typeof INTERVAL_ROLES)[number];
 
+export const SMALL_UNITS = ['suppress', 'pool'] as const;
+export type SmallUnits = (typeof SMALL_UNITS)[number];
+
 export type Labels = Readonly<Record<Language, string>>;
 
 export interface SiteGroup {
@@ -47,6 +50,8 @@ export interface PathwayConfig {
   };
   readonly intervals: readonly PathwayInterval[];
   readonly complianceTarget: number;
+  /** The moderate goal level; null: none (two levels only). */
+  readonly complianceModerate: number | null;
 }
 
 export interface Config {
@@ -63,12 +68,19 @@ export interface Config {
     readonly formTypes: readonly FormType[];
     readonly targetCurrentYear: number;
     readonly targetPreviousYear: number;
+    readonly moderateCurrentYear: number | null;
+    readonly moderatePreviousYear: number | null;
     readonly trendYears: number;
   };
   readonly centralisation: {
     readonly treatmentTypes: readonly TreatmentType[];
     readonly target: number | null;
+    readonly moderate: number | null;
   };
   readonly pathway: PathwayConfig | null;
-  readonly publication: { readonly minCell: number };
+  readonly publication: {
+    readonly minCell: number;
+    /** suppress: small units are hidden; pool: they are shown together as one row per region (an extension). */
+    readonly smallUnits: SmallUnits;
+  };
 }

@@ -1,24 +1,27 @@
-// The metric table → metrics.json, metrics.csv, metrics.parquet, metrics.arrow and data-quality.csv.
+// The metric table → files. In-house (metrics.md §7, under internal/, owner-only): metrics.json,
+// metrics.csv, metrics.parquet, metrics.arrow and data-quality.csv. Published: metrics-published.csv
+// and metrics-published.parquet, where withheld rows keep their keys and flags but no numbers.
 import { readFileSync } from 'node:fs';
 import { Bool, Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
 import type { Db } from '../db.js';
 import { dataQualityRows, DQ_HEADER } from '../load/accounting.js';
-import { toCsv, type Staging } from '../output.js';
-import { METRIC_COLUMNS, type MetricRow, type MetricTable } from './metrics.js';
+import { inHouse, toCsv, type Staging } from '../output.js';
+import { METRIC_COLUMNS, type MetricRow, type MetricTable } from './table.js';
+import { blankWithheld, type PublishedRow } from './published.js';
 
 /** Pretty JSON with the keys in spec order; the same input gives the same bytes. */
 export function metricsJson(t: MetricTable): string {
   return JSON.stringify(t, null, 2) + '\n';
 }
 
-export function metricsCsv(rows: readonly MetricRow[]): string {
+export function metricsCsv(rows: readonly (MetricRow | PublishedRow)[]): string {
   return toCsv(METRIC_COLUMNS, rows.map((r) => METRIC_COLUMNS.map((c) => r[c])));
 }
 
-const STRING_COLS = ['metric', 'form_type', 'site_group', 'interval', 'level', 'group'] as const;
+const STRING_COLS = ['metric', 'form_type', 'site_group', 'interval', 'level', 'group', 'achievement'] as const;
 const INT_COLS = ['year', 'numerator', 'denominator'] as const;
 const FLOAT_COLS = ['value', 'ci_low', 'ci_high', 'target', 'median_days'] as const;
-const BOOL_COLS = ['met', 'suppressed'] as const;
+const BOOL_COLS = ['met', 'suppressed', 'withheld'] as const;
 
 function duckType(c: (typeof METRIC_COLUMNS)[number]): string {
   if ((INT_COLS as readonly string[]).includes(c)) return 'INTEGER';
@@ -40,18 +43,33 @@ export function metricsArrow(rows: readonly MetricRow[]): Uint8Array {
   return tableToIPC(new Table(cols), 'file');
 }
 
-/** Writes the five files into a staging folder. Parquet is written by DuckDB from the CSV just staged. */
-export async function stageMetricFiles(db: Db, s: Staging, t: MetricTable): Promise<void> {
-  await s.write('metrics.json', metricsJson(t));
-  await s.write('metrics.csv', metricsCsv(t.metrics));
+/** data-quality.csv (in-house: it shows rejected values, ids included). */
+export async function stageDataQuality(db: Db, s: Staging): Promise<void> {
   const dq = await dataQualityRows(db);
-  await s.write('data-quality.csv', toCsv(DQ_HEADER, dq.map((r) => [r.table, r.line, r.column, r.value, r.rule])));
-  await s.write('metrics.arrow', metricsArrow(t.metrics));
+  await s.write(inHouse('data-quality.csv'), toCsv(DQ_HEADER, dq.map((r) => [r.table, r.line, r.column, r.value, r.rule])));
+}
+
+/** The in-house files, into internal/. Parquet is written by DuckDB from the CSV just staged. */
+export async function stageInHouseFiles(db: Db, s: Staging, t: MetricTable): Promise<void> {
+  await s.write(inHouse('metrics.json'), metricsJson(t));
+  await s.write(inHouse('metrics.csv'), metricsCsv(t.metrics));
+  await stageDataQuality(db, s);
+  await s.write(inHouse('metrics.arrow'), metricsArrow(t.metrics));
+  await csvToParquet(db, s.path(inHouse('metrics.csv')), s.path(inHouse('metrics.parquet')));
+}
+
+/** The published metric files: every published row, withheld ones without numbers. */
+export async function stagePublishedFiles(db: Db, s: Staging, published: readonly MetricRow[]): Promise<void> {
+  await s.write('metrics-published.csv', metricsCsv(published.map(blankWithheld)));
+  await csvToParquet(db, s.path('metrics-published.csv'), s.path('metrics-published.parquet'));
+}
+
+async function csvToParquet(db: Db, csv: string, parquet: string): Promise<void> {
   const columns = METRIC_COLUMNS.map((c) => `'${c}': '${duckType(c)}'`).join(', ');
   await db.run(
     `COPY (SELECT * FROM read_csv($csv, header = true, auto_detect = false, columns = {${columns}}, quote = '"', escape = '"'))
      TO $parquet (FORMAT parquet)`,
-    { csv: s.path('metrics.csv'), parquet: s.path('metrics.parquet') },
+    { csv, parquet },
   );
 }
 

@@ -5,48 +5,12 @@ import type { Config } from '../config/types.js';
 import { TABLES, type TableName } from '../load/contract.js';
 import type { LoadedExtract } from '../load/loader.js';
 import { clopperPearson } from './binomial.js';
+import { disclose } from './disclosure.js';
+import { pooledGroup } from './published.js';
+import { compareMetricRows, type Achievement, type Level, type MetricName, type MetricRow, type MetricTable, type TableCounts } from './table.js';
 
-export const METRIC_COLUMNS = [
-  'metric', 'form_type', 'site_group', 'interval', 'year', 'level', 'group', 'numerator', 'denominator',
-  'value', 'ci_low', 'ci_high', 'target', 'met', 'median_days', 'suppressed',
-] as const;
-
-export type MetricName = 'coverage' | 'centralisation' | 'pathway_time';
-export type Level = 'national' | 'region' | 'unit';
-
-export interface MetricRow {
-  readonly metric: MetricName;
-  readonly form_type: string | null;
-  readonly site_group: string | null;
-  readonly interval: string | null;
-  readonly year: number;
-  readonly level: Level;
-  readonly group: string;
-  readonly numerator: number;
-  readonly denominator: number;
-  readonly value: number;
-  readonly ci_low: number;
-  readonly ci_high: number;
-  readonly target: number | null;
-  readonly met: boolean | null;
-  readonly median_days: number | null;
-  readonly suppressed: boolean;
-}
-
-export interface TableCounts {
-  readonly read: number;
-  readonly used: number;
-  readonly rejected: number;
-  readonly out_of_scope?: number;
-}
-
-export interface MetricTable {
-  readonly registry: string;
-  readonly year: number;
-  readonly as_of: string;
-  readonly tables: Readonly<Partial<Record<TableName, TableCounts>>>;
-  readonly metrics: readonly MetricRow[];
-}
+export { METRIC_COLUMNS, compareMetricRows } from './table.js';
+export type { Achievement, Level, MetricName, MetricRow, MetricTable, TableCounts } from './table.js';
 
 /** The report year Y, the cut-off T and the first trend year. */
 export interface Period {
@@ -95,37 +59,25 @@ interface CountRow {
   median_days?: number | null;
 }
 
-const LEVEL_ORDER: Record<Level, number> = { national: 0, region: 1, unit: 2 };
-
-function cmpNullable(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return -1;
-  if (b === null) return 1;
-  return a < b ? -1 : 1;
-}
-
-/** metrics.md §4 order: metric, form_type, site_group, interval, year, level, group; nulls first. */
-export function compareMetricRows(a: MetricRow, b: MetricRow): number {
-  return (
-    cmpNullable(a.metric, b.metric) ||
-    cmpNullable(a.form_type, b.form_type) ||
-    cmpNullable(a.site_group, b.site_group) ||
-    cmpNullable(a.interval, b.interval) ||
-    a.year - b.year ||
-    LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] ||
-    cmpNullable(a.group, b.group)
-  );
-}
-
-function targetFor(config: Config, metric: MetricName, year: number, period: Period): number | null {
+/** The target and the optional moderate goal level of an indicator in a year. */
+function levelsFor(config: Config, metric: MetricName, year: number, period: Period): { target: number | null; moderate: number | null } {
   switch (metric) {
     case 'coverage':
-      return year === period.year ? config.coverage.targetCurrentYear : config.coverage.targetPreviousYear;
+      return year === period.year
+        ? { target: config.coverage.targetCurrentYear, moderate: config.coverage.moderateCurrentYear }
+        : { target: config.coverage.targetPreviousYear, moderate: config.coverage.moderatePreviousYear };
     case 'centralisation':
-      return config.centralisation.target;
+      return { target: config.centralisation.target, moderate: config.centralisation.moderate };
     case 'pathway_time':
-      return config.pathway?.complianceTarget ?? null;
+      return { target: config.pathway?.complianceTarget ?? null, moderate: config.pathway?.complianceModerate ?? null };
   }
+}
+
+/** high at or above the target; moderate at or above the moderate level, if there is one; else low. */
+export function achievementOf(value: number, target: number | null, moderate: number | null): Achievement | null {
+  if (target === null) return null;
+  if (value >= target) return 'high';
+  return moderate !== null && value >= moderate ? 'moderate' : 'low';
 }
 
 function toRow(config: Config, period: Period, metric: MetricName, r: CountRow): MetricRow {
@@ -133,7 +85,7 @@ function toRow(config: Config, period: Period, metric: MetricName, r: CountRow):
   const denominator = Number(r.denominator);
   const value = numerator / denominator;
   const [ci_low, ci_high] = clopperPearson(numerator, denominator);
-  const target = targetFor(config, metric, Number(r.year), period);
+  const { target, moderate } = levelsFor(config, metric, Number(r.year), period);
   return {
     metric,
     form_type: r.form_type ?? null,
@@ -151,11 +103,54 @@ function toRow(config: Config, period: Period, metric: MetricName, r: CountRow):
     met: target === null ? null : value >= target,
     median_days: metric === 'pathway_time' ? (r.median_days ?? null) : null,
     suppressed: denominator < config.publication.minCell,
+    withheld: false, // set for the whole table at once, by complementary suppression
+    achievement: achievementOf(value, target, moderate),
   };
+}
+
+/** The in-house metric table and the rows that may be published (withheld ones still flagged). */
+export interface MetricResult {
+  readonly table: MetricTable;
+  readonly published: readonly MetricRow[];
 }
 
 /** Runs every metric's SQL and assembles the metric table. */
 export async function computeMetrics(x: LoadedExtract, period: Period): Promise<MetricTable> {
+  return (await computeMetricResult(x, period)).table;
+}
+
+/**
+ * The small units of each region summed into one row (publication.small_units: pool). A median is
+ * not a sum, so a pooled pathway row has no median_days.
+ */
+function poolSmallUnits(x: LoadedExtract, period: Period, rows: readonly MetricRow[], unitRegion: ReadonlyMap<string, string>): MetricRow[] {
+  const pools = new Map<string, { row: MetricRow; region: string; numerator: number; denominator: number }>();
+  for (const r of rows) {
+    if (r.level !== 'unit' || !r.suppressed) continue;
+    const region = unitRegion.get(r.group)!;
+    const key = [r.metric, r.form_type, r.site_group, r.interval, r.year, region].join('\u0000');
+    const p = pools.get(key) ?? { row: r, region, numerator: 0, denominator: 0 };
+    p.numerator += r.numerator;
+    p.denominator += r.denominator;
+    pools.set(key, p);
+  }
+  return [...pools.values()].map((p) =>
+    toRow(x.config, period, p.row.metric, {
+      ...(p.row.form_type !== null ? { form_type: p.row.form_type } : {}),
+      ...(p.row.site_group !== null ? { site_group: p.row.site_group } : {}),
+      ...(p.row.interval !== null ? { interval: p.row.interval } : {}),
+      year: p.row.year,
+      level: 'unit',
+      group: pooledGroup(p.region),
+      numerator: String(p.numerator),
+      denominator: String(p.denominator),
+      median_days: null,
+    }),
+  );
+}
+
+/** The metric table, with `withheld` decided over the rows as they will be published. */
+export async function computeMetricResult(x: LoadedExtract, period: Period): Promise<MetricResult> {
   const params = { first_year: period.firstYear, year: period.year, as_of: period.asOf };
   await preparePathways(x, period);
   const rows: MetricRow[] = [];
@@ -165,6 +160,10 @@ export async function computeMetrics(x: LoadedExtract, period: Period): Promise<
     for (const r of await x.db.file<CountRow>('pathway_time', params)) rows.push(toRow(x.config, period, 'pathway_time', r));
   }
   rows.sort(compareMetricRows);
+  const units = await x.db.all<{ unit_code: string; region_code: string }>('SELECT unit_code, region_code FROM clean_units');
+  const unitRegion = new Map(units.map((u) => [u.unit_code, u.region_code]));
+  const pooled = x.config.publication.smallUnits === 'pool' ? poolSmallUnits(x, period, rows, unitRegion) : null;
+  const { inHouse, published } = disclose(rows, unitRegion, pooled);
   const tables: Partial<Record<TableName, TableCounts>> = {};
   for (const t of TABLES) {
     const a = x.accounting[t];
@@ -174,5 +173,5 @@ export async function computeMetrics(x: LoadedExtract, period: Period): Promise<
         ? { read: a.read, used: a.used, rejected: a.rejected }
         : { read: a.read, used: a.used, rejected: a.rejected, out_of_scope: a.out_of_scope };
   }
-  return { registry: x.config.name, year: period.year, as_of: period.asOf, tables, metrics: rows };
+  return { table: { registry: x.config.name, year: period.year, as_of: period.asOf, tables, metrics: inHouse }, published };
 }

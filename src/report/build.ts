@@ -5,8 +5,9 @@ import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import type { Language } from '../config/types.js';
 import type { LoadedExtract } from '../load/loader.js';
-import type { MetricTable } from '../metrics/metrics.js';
-import { stageMetricFiles } from '../metrics/files.js';
+import type { MetricResult } from '../metrics/metrics.js';
+import { stageInHouseFiles, stagePublishedFiles } from '../metrics/files.js';
+import { publishedTable } from '../metrics/published.js';
 import { fileSafe, writeAtomically } from '../output.js';
 import { VERSION } from '../paths.js';
 import { buildModel, type ReportContext, type Scope, type UnitInfo } from './model.js';
@@ -28,7 +29,9 @@ export function generationTime(): string {
   return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-export async function reportContext(x: LoadedExtract, table: MetricTable, language: Language): Promise<ReportContext> {
+/** What a report is made from: the published table only (withheld rows have no numbers), and labels. */
+export async function reportContext(x: LoadedExtract, result: MetricResult, language: Language): Promise<ReportContext> {
+  const table = publishedTable(result.table, result.published);
   const unitRows = await x.db.all<{ unit_code: string; unit_name: string; region_code: string; region_name: string; centre_for: string | null }>(
     'SELECT unit_code, unit_name, region_code, region_name, centre_for FROM clean_units ORDER BY line',
   );
@@ -57,8 +60,9 @@ export interface BuildResult {
   readonly reports: number;
 }
 
-export async function buildReports(x: LoadedExtract, table: MetricTable, opts: { out: string; language: Language; scope: ScopeOption }): Promise<BuildResult> {
-  const ctx = await reportContext(x, table, opts.language);
+export async function buildReports(x: LoadedExtract, result: MetricResult, opts: { out: string; language: Language; scope: ScopeOption }): Promise<BuildResult> {
+  const ctx = await reportContext(x, result, opts.language);
+  const { table } = ctx;
   const scopes: Scope[] = [];
   if (opts.scope !== 'regions') scopes.push({ kind: 'national' });
   if (opts.scope !== 'national') for (const code of ctx.regions.keys()) scopes.push({ kind: 'region', code });
@@ -79,7 +83,8 @@ export async function buildReports(x: LoadedExtract, table: MetricTable, opts: {
       reports++;
     }
     await printPdfs(jobs);
-    await stageMetricFiles(x.db, stage, table);
+    await stagePublishedFiles(x.db, stage, result.published);
+    await stageInHouseFiles(x.db, stage, result.table);
   });
   return { written: written.map((w) => basename(w)), reports };
 }

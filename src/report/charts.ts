@@ -42,9 +42,30 @@ export interface SeriesPoint {
   readonly dashed?: boolean;
 }
 
-/** Share over the years, one line per series, with horizontal target lines. */
-export function trendSpec(points: readonly SeriesPoint[], targets: readonly { label: string; value: number }[], opts: { width?: number; seriesTitle: string; yearTitle: string }): TopLevelSpec {
-  const years = [...new Set(points.map((p) => p.year))].sort();
+/**
+ * Each point's segment: a series' line is drawn through consecutive years only, so a year without a
+ * published value (withheld, or nothing to count) breaks the line instead of being bridged.
+ */
+export function segmentPoints(points: readonly SeriesPoint[], years: readonly number[]): (SeriesPoint & { segment: string })[] {
+  const position = new Map(years.map((y, i) => [y, i]));
+  const out: (SeriesPoint & { segment: string })[] = [];
+  const bySeries = new Map<string, SeriesPoint[]>();
+  for (const p of points) bySeries.set(p.series, [...(bySeries.get(p.series) ?? []), p]);
+  for (const [series, list] of bySeries) {
+    const sorted = [...list].sort((a, b) => a.year - b.year);
+    let segment = 0;
+    sorted.forEach((p, i) => {
+      const prev = sorted[i - 1];
+      if (prev && position.get(p.year)! - position.get(prev.year)! !== 1) segment++;
+      out.push({ ...p, segment: `${series}\u0000${segment}` });
+    });
+  }
+  return out;
+}
+
+/** Share over the years, one line per series, with horizontal target lines. `years`: every year of the axis. */
+export function trendSpec(points: readonly SeriesPoint[], targets: readonly { label: string; value: number }[], opts: { width?: number; seriesTitle: string; yearTitle: string; years: readonly number[] }): TopLevelSpec {
+  const years = [...new Set([...opts.years, ...points.map((p) => p.year)])].sort((a, b) => a - b);
   const series = [...new Set(points.map((p) => p.series))];
   const minValue = Math.min(...points.map((p) => p.value), ...targets.map((t) => t.value));
   const yMin = Math.max(0, Math.floor((minValue - 0.05) * 10) / 10);
@@ -53,13 +74,14 @@ export function trendSpec(points: readonly SeriesPoint[], targets: readonly { la
     height: 190,
     layer: [
       {
-        data: { values: points.map((p) => ({ ...p, dash: p.dashed ? 'dash' : 'solid' })) },
+        data: { values: segmentPoints(points, years).map((p) => ({ ...p, dash: p.dashed ? 'dash' : 'solid' })) },
         mark: { type: 'line', point: { filled: true, size: 30 }, strokeWidth: 2 },
         encoding: {
-          x: { field: 'year', type: 'ordinal', title: opts.yearTitle, sort: years, axis: { labelAngle: 0 } },
+          x: { field: 'year', type: 'ordinal', title: opts.yearTitle, sort: years, scale: { domain: years }, axis: { labelAngle: 0 } },
           y: { field: 'value', type: 'quantitative', title: null, scale: { domain: [yMin, 1] }, axis: { format: '.0%', tickCount: 6 } },
           color: { field: 'series', type: 'nominal', title: opts.seriesTitle, sort: series, scale: { domain: series } },
           strokeDash: { field: 'dash', type: 'nominal', legend: null, scale: { domain: ['solid', 'dash'], range: [[1, 0], [5, 3]] } },
+          detail: { field: 'segment', type: 'nominal' },
         },
       },
       ...(targets.length

@@ -3,7 +3,7 @@
 import type { Config, Language } from '../config/types.js';
 import { TABLES, type TableName } from '../load/contract.js';
 import type { TableAccounting } from '../load/loader.js';
-import type { MetricRow, MetricTable } from '../metrics/metrics.js';
+import { isShown, pooledRegion, type PublishedRow as MetricRow, type PublishedTable } from '../metrics/published.js';
 import { barSpec, funnelSpec, medianSpec, renderSvg, trendSpec, type SeriesPoint } from './charts.js';
 import { fill, NumberFormat, STRINGS, type Strings } from './i18n.js';
 
@@ -22,7 +22,7 @@ export interface InputFileInfo {
 
 /** Everything a report is made from. */
 export interface ReportContext {
-  readonly table: MetricTable;
+  readonly table: PublishedTable;
   readonly config: Config;
   readonly language: Language;
   readonly units: ReadonlyMap<string, UnitInfo>;
@@ -75,6 +75,7 @@ export interface ReportModel {
   readonly methods: Section;
   readonly dataQuality: Section;
   readonly colophon: Section;
+  /** Footnotes for the marks of withheld cells: primary ("n < 5") and complementary suppression. */
   readonly suppressedNote: string | null;
   readonly contents: readonly { id: string; title: string }[];
 }
@@ -89,6 +90,7 @@ export async function buildModel(ctx: ReportContext, scope: Scope): Promise<Repo
   const minCell = config.publication.minCell;
   const suppressedText = fill(s.suppressedMark, { n: minCell });
   let anySuppressed = false;
+  let anyComplementary = false;
 
   const regionCode = scope.kind === 'region' ? scope.code : null;
   const regionName = regionCode ? (ctx.regions.get(regionCode) ?? regionCode) : null;
@@ -100,20 +102,21 @@ export async function buildModel(ctx: ReportContext, scope: Scope): Promise<Repo
   const groupLabel = (id: string) => (id === 'ALL' ? s.all : (config.cohort.siteGroups.find((g) => g.id === id)?.label[ctx.language] ?? id));
   const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
-  // Cells: suppressed rows show no numerator, denominator or rate.
+  // Cells: withheld rows have no numbers in the published table; their rate cell says why.
   const rate = (r: MetricRow | undefined): Cell => {
     if (!r) return { text: '–', cls: 'num' };
-    if (r.suppressed) {
-      anySuppressed = true;
-      return { text: suppressedText, cls: 'num suppressed' };
+    if (!isShown(r)) {
+      if (r.suppressed) anySuppressed = true;
+      else anyComplementary = true;
+      return { text: r.suppressed ? suppressedText : s.complementaryMark, cls: 'num suppressed' };
     }
     return { text: f.pct(r.value), cls: 'num' };
   };
   const counts = (r: MetricRow | undefined): Cell =>
-    !r ? { text: '–', cls: 'num' } : r.suppressed ? { text: '', cls: 'num' } : { text: `${f.int(r.numerator)} / ${f.int(r.denominator)}`, cls: 'num' };
+    !r ? { text: '–', cls: 'num' } : !isShown(r) ? { text: '', cls: 'num' } : { text: `${f.int(r.numerator)} / ${f.int(r.denominator)}`, cls: 'num' };
   const ci = (r: MetricRow | undefined): Cell =>
-    !r || r.suppressed ? { text: '', cls: 'num' } : { text: `${f.pct(r.ci_low)} – ${f.pct(r.ci_high)}`, cls: 'num ci' };
-  const statusOf = (r: MetricRow | undefined): 'met' | 'not-met' | 'none' => (!r || r.met === null || r.suppressed ? 'none' : r.met ? 'met' : 'not-met');
+    !isShown(r) ? { text: '', cls: 'num' } : { text: `${f.pct(r.ci_low)} – ${f.pct(r.ci_high)}`, cls: 'num ci' };
+  const statusOf = (r: MetricRow | undefined): 'met' | 'not-met' | 'none' => (!isShown(r) || r.met === null ? 'none' : r.met ? 'met' : 'not-met');
   const status = (r: MetricRow | undefined): Cell => {
     const st = statusOf(r);
     const text = st === 'met' ? s.met : st === 'not-met' ? s.notMet : r && r.target === null ? s.noTarget : '';
@@ -121,7 +124,7 @@ export async function buildModel(ctx: ReportContext, scope: Scope): Promise<Repo
   };
   const target = (r: MetricRow | undefined): Cell => ({ text: r && r.target !== null ? f.target(r.target) : '', cls: 'num' });
   const median = (r: MetricRow | undefined): Cell =>
-    !r || r.suppressed || r.median_days === null ? { text: r?.suppressed ? '' : '–', cls: 'num' } : { text: f.dec(r.median_days), cls: 'num' };
+    !isShown(r) || r.median_days === null ? { text: r?.withheld ? '' : '–', cls: 'num' } : { text: f.dec(r.median_days), cls: 'num' };
 
   const rows = table.metrics;
   const find = (pred: (r: MetricRow) => boolean) => rows.find(pred);
@@ -133,7 +136,9 @@ export async function buildModel(ctx: ReportContext, scope: Scope): Promise<Repo
     find((r) => r.metric === 'pathway_time' && r.interval === iv && r.year === year && r.level === lvl && r.group === grp);
 
   const formTypes = config.coverage.formTypes;
-  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+  // Every year from the first with data to the report year: a year with nothing to count is a gap.
+  const firstYear = Math.min(Y, ...rows.map((r) => r.year));
+  const years = Array.from({ length: Y - firstYear + 1 }, (_, i) => firstYear + i);
   const regionsOrdered = [...ctx.regions.keys()];
   const unitsInScope = [...ctx.units.values()].filter((u) => !regionCode || u.region === regionCode).sort((a, b) => a.name.localeCompare(b.name, ctx.language));
 
@@ -149,18 +154,18 @@ export async function buildModel(ctx: ReportContext, scope: Scope): Promise<Repo
   const findings: string[] = [];
   const ft0 = formTypes[0]!;
   const headline = cov(ft0, Y, level, group);
-  if (headline && !headline.suppressed && headline.target !== null) {
+  if (isShown(headline) && headline.target !== null) {
     findings.push(cap(fill(s.findingCoverage, { form: formLabel(ft0), year: Y, value: f.pct(headline.value), count: f.int(headline.denominator), target: f.target(headline.target) })));
   }
-  const unitRows = rows.filter((r) => r.metric === 'coverage' && r.form_type === ft0 && r.year === Y - 1 && r.level === 'unit' && !r.suppressed && (!regionCode || ctx.units.get(r.group)?.region === regionCode));
+  const unitRows = rows.filter((r) => r.metric === 'coverage' && r.form_type === ft0 && r.year === Y - 1 && r.level === 'unit' && pooledRegion(r.group) === null && isShown(r) && (!regionCode || ctx.units.get(r.group)?.region === regionCode));
   if (unitRows.length) findings.push(fill(s.findingUnits, { met: unitRows.filter((r) => r.met).length, total: unitRows.length, form: formLabel(ft0), year: Y - 1 }));
   const c = cen('ALL', Y, level, group);
-  if (c && !c.suppressed) {
+  if (isShown(c)) {
     findings.push(cap(fill(c.target === null ? s.findingCentralNoTarget : s.findingCentral, { value: f.pct(c.value), year: Y, target: c.target === null ? '' : f.target(c.target) })));
   } else {
     const iv = config.pathway?.intervals[config.pathway.intervals.length - 1];
     const p = iv ? pt(iv.id, Y, level, group) : undefined;
-    if (iv && p && !p.suppressed) {
+    if (iv && isShown(p)) {
       findings.push(fill(s.findingPathway, { interval: iv.id, from: s.roles[iv.from] ?? iv.from, to: s.roles[iv.to] ?? iv.to, norm: iv.normDays, value: f.pct(p.value), year: Y, median: f.dec(p.median_days ?? 0) }));
     }
   }
@@ -172,15 +177,15 @@ export async function buildModel(ctx: ReportContext, scope: Scope): Promise<Repo
     const blocks: Section['blocks'][number][] = [];
     const points: SeriesPoint[] = [];
     for (const ft of formTypes) {
-      for (const r of rows.filter((x) => x.metric === 'coverage' && x.form_type === ft && scopeRows(x) && !x.suppressed)) points.push({ series: cap(formLabel(ft)), year: r.year, value: r.value });
-      if (regionCode) for (const r of rows.filter((x) => x.metric === 'coverage' && x.form_type === ft && x.level === 'national' && !x.suppressed)) points.push({ series: `${cap(formLabel(ft))} (${s.national.toLowerCase()})`, year: r.year, value: r.value, dashed: true });
+      for (const r of rows.filter((x) => x.metric === 'coverage' && x.form_type === ft && scopeRows(x)).filter(isShown)) points.push({ series: cap(formLabel(ft)), year: r.year, value: r.value });
+      if (regionCode) for (const r of rows.filter((x) => x.metric === 'coverage' && x.form_type === ft && x.level === 'national').filter(isShown)) points.push({ series: `${cap(formLabel(ft))} (${s.national.toLowerCase()})`, year: r.year, value: r.value, dashed: true });
     }
     const targets = [
       { label: `${f.target(config.coverage.targetPreviousYear)}`, value: config.coverage.targetPreviousYear },
       { label: `${f.target(config.coverage.targetCurrentYear)}`, value: config.coverage.targetCurrentYear },
     ];
     const trendTitle = regionCode ? `${s.coverage}: ${regionName}` : s.coverageTrend;
-    if (points.length) blocks.push({ figure: { caption: trendTitle, svg: await renderSvg(trendSpec(points, targets, { seriesTitle: s.formType, yearTitle: s.year }), f, trendTitle) } });
+    if (points.length) blocks.push({ figure: { caption: trendTitle, svg: await renderSvg(trendSpec(points, targets, { seriesTitle: s.formType, yearTitle: s.year, years }), f, trendTitle) } });
 
     const trendTable: Cell[][] = years.map((y) => [{ text: String(y) }, ...formTypes.flatMap((ft) => [rate(cov(ft, y, level, group)), counts(cov(ft, y, level, group))]), target(cov(ft0, y, level, group))]);
     blocks.push({ table: { caption: trendTitle, head: [s.year, ...formTypes.flatMap((ft) => [cap(formLabel(ft)), s.patients]), s.target], rows: trendTable } });
@@ -188,7 +193,7 @@ export async function buildModel(ctx: ReportContext, scope: Scope): Promise<Repo
     if (!regionCode) {
       const bars = regionsOrdered.flatMap((rc) => formTypes.flatMap((ft) => {
         const r = cov(ft, Y, 'region', rc);
-        return r && !r.suppressed ? [{ category: regionLabel(rc), series: cap(formLabel(ft)), value: r.value }] : [];
+        return isShown(r) ? [{ category: regionLabel(rc), series: cap(formLabel(ft)), value: r.value }] : [];
       }));
       const title = `${s.coverageByRegion}, ${Y}`;
       if (bars.length) blocks.push({ figure: { caption: title, svg: await renderSvg(barSpec(bars, config.coverage.targetCurrentYear, { categoryTitle: s.region, seriesTitle: s.formType, order: regionsOrdered.map(regionLabel) }), f, title) } });
@@ -224,8 +229,8 @@ export async function buildModel(ctx: ReportContext, scope: Scope): Promise<Repo
     const nationalFirst = (y: number) => cov(ft0, y, 'national', 'ALL');
     for (const y of [Y, Y - 1]) {
       const nat = nationalFirst(y);
-      const unitsY = rows.filter((r) => r.metric === 'coverage' && r.form_type === ft0 && r.year === y && r.level === 'unit' && !r.suppressed);
-      if (!nat || nat.suppressed || unitsY.length === 0) continue;
+      const unitsY = rows.filter((r) => r.metric === 'coverage' && r.form_type === ft0 && r.year === y && r.level === 'unit').filter(isShown);
+      if (!isShown(nat) || unitsY.length === 0) continue;
       const caption = `${s.funnel}: ${formLabel(ft0)} ${y}`;
       const pts = unitsY.map((r) => ({ name: r.group, value: r.value, n: r.denominator, highlight: !regionCode || ctx.units.get(r.group)?.region === regionCode }));
       blocks.push({ figure: { caption, note: s.funnelNote, svg: await renderSvg(funnelSpec(pts, nat.value, { xTitle: s.patients, target: nat.target }), f, caption) } });
@@ -236,7 +241,7 @@ export async function buildModel(ctx: ReportContext, scope: Scope): Promise<Repo
       for (const ft of formTypes) {
         for (const u of unitsInScope) {
           const r = cov(ft, y, 'unit', u.code);
-          if (r && !r.suppressed && r.met === false) below.push([{ text: u.name }, { text: String(y) }, { text: formLabel(ft) }, rate(r), counts(r), target(r)]);
+          if (isShown(r) && r.met === false) below.push([{ text: u.name }, { text: String(y) }, { text: formLabel(ft) }, rate(r), counts(r), target(r)]);
         }
       }
     }
@@ -249,10 +254,10 @@ export async function buildModel(ctx: ReportContext, scope: Scope): Promise<Repo
   if (rows.some((r) => r.metric === 'centralisation')) {
     const blocks: Section['blocks'][number][] = [];
     const groups = ['ALL', ...config.cohort.siteGroups.map((g) => g.id)];
-    const points: SeriesPoint[] = groups.flatMap((g) => rows.filter((r) => r.metric === 'centralisation' && r.site_group === g && scopeRows(r) && !r.suppressed).map((r) => ({ series: groupLabel(g), year: r.year, value: r.value })));
+    const points: SeriesPoint[] = groups.flatMap((g) => rows.filter((r) => r.metric === 'centralisation' && r.site_group === g && scopeRows(r)).filter(isShown).map((r) => ({ series: groupLabel(g), year: r.year, value: r.value })));
     const title = regionCode ? `${s.centralisation}: ${regionName}` : s.centralisationTrend;
     const tgt = config.centralisation.target;
-    if (points.length) blocks.push({ figure: { caption: title, svg: await renderSvg(trendSpec(points, tgt === null ? [] : [{ label: f.target(tgt), value: tgt }], { seriesTitle: s.siteGroup, yearTitle: s.year }), f, title) } });
+    if (points.length) blocks.push({ figure: { caption: title, svg: await renderSvg(trendSpec(points, tgt === null ? [] : [{ label: f.target(tgt), value: tgt }], { seriesTitle: s.siteGroup, yearTitle: s.year, years }), f, title) } });
     const regs = regionCode ? [regionCode] : regionsOrdered;
     blocks.push({
       table: {
@@ -267,7 +272,7 @@ export async function buildModel(ctx: ReportContext, scope: Scope): Promise<Repo
     if (!regionCode) {
       const bars = regionsOrdered.flatMap((rc) => {
         const r = cen('ALL', Y, 'region', rc);
-        return r && !r.suppressed ? [{ category: regionLabel(rc), series: s.all, value: r.value }] : [];
+        return isShown(r) ? [{ category: regionLabel(rc), series: s.all, value: r.value }] : [];
       });
       const t2 = `${s.centralisationByRegion}, ${Y}`;
       if (bars.length) blocks.push({ figure: { caption: t2, svg: await renderSvg(barSpec(bars, tgt, { categoryTitle: s.region, seriesTitle: s.siteGroup, order: regionsOrdered.map(regionLabel) }), f, t2) } });
@@ -286,10 +291,10 @@ export async function buildModel(ctx: ReportContext, scope: Scope): Promise<Repo
   const intervals = config.pathway?.intervals ?? [];
   if (intervals.length && rows.some((r) => r.metric === 'pathway_time')) {
     const blocks: Section['blocks'][number][] = [];
-    const points: SeriesPoint[] = intervals.flatMap((iv) => rows.filter((r) => r.metric === 'pathway_time' && r.interval === iv.id && scopeRows(r) && !r.suppressed).map((r) => ({ series: iv.id, year: r.year, value: r.value })));
+    const points: SeriesPoint[] = intervals.flatMap((iv) => rows.filter((r) => r.metric === 'pathway_time' && r.interval === iv.id && scopeRows(r)).filter(isShown).map((r) => ({ series: iv.id, year: r.year, value: r.value })));
     const ct = config.pathway!.complianceTarget;
     const title = regionCode ? `${s.pathway}: ${regionName}` : s.pathwayTrend;
-    if (points.length) blocks.push({ figure: { caption: title, svg: await renderSvg(trendSpec(points, [{ label: f.target(ct), value: ct }], { seriesTitle: s.interval, yearTitle: s.year }), f, title) } });
+    if (points.length) blocks.push({ figure: { caption: title, svg: await renderSvg(trendSpec(points, [{ label: f.target(ct), value: ct }], { seriesTitle: s.interval, yearTitle: s.year, years }), f, title) } });
     const regs = regionCode ? [regionCode] : regionsOrdered;
     blocks.push({
       table: {
@@ -311,7 +316,7 @@ export async function buildModel(ctx: ReportContext, scope: Scope): Promise<Repo
     });
     const med = intervals.flatMap((iv) => unitsWith.flatMap((u) => {
       const r = pt(iv.id, Y, 'unit', u.code);
-      return r && !r.suppressed && r.median_days !== null ? [{ interval: iv.id, unit: u.name, median: r.median_days }] : [];
+      return isShown(r) && r.median_days !== null ? [{ interval: iv.id, unit: u.name, median: r.median_days }] : [];
     }));
     const t3 = `${s.medianByUnit}, ${Y}`;
     if (med.length) blocks.push({ figure: { caption: t3, note: fill(s.medianNote, { n: minCell }), svg: await renderSvg(medianSpec(med, intervals.map((iv) => ({ interval: iv.id, norm: iv.normDays })), { xTitle: s.days }), f, t3) } });
@@ -337,6 +342,7 @@ export async function buildModel(ctx: ReportContext, scope: Scope): Promise<Repo
               (config.centralisation.target !== null ? ` ${s.target}: ${f.target(config.centralisation.target)}.` : ''),
             m.ci,
             fill(m.suppression, { n: minCell }),
+            m.complementary,
           ],
         },
       },
@@ -422,7 +428,7 @@ export async function buildModel(ctx: ReportContext, scope: Scope): Promise<Repo
     methods,
     dataQuality,
     colophon,
-    suppressedNote: anySuppressed ? fill(s.suppressedNote, { n: minCell }) : null,
+    suppressedNote: [anySuppressed ? fill(s.suppressedNote, { n: minCell }) : '', anyComplementary ? s.complementaryNote : ''].filter(Boolean).join(' ') || null,
     contents: [{ id: 'summary', title: s.summary }, ...all.map((x) => ({ id: x.id, title: x.title }))],
   };
 }

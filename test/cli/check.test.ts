@@ -1,5 +1,5 @@
 // regreport check: exit codes, the diff in three formats, tolerance, added and removed rows.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MetricTable } from '../../src/metrics/metrics.js';
@@ -76,28 +76,33 @@ describe('regreport check', () => {
 });
 
 describe('regreport metrics', () => {
-  it('writes the five files; the same input gives byte-identical metrics.json', async () => {
+  it('writes the published and the in-house files; the same input gives byte-identical metrics.json', async () => {
     const a = join(tempDir(), 'a');
     const b = join(tempDir(), 'b');
     const ra = await cli('metrics', '--data', SAMPLE, '--out', a);
     expect(ra.code, ra.err).toBe(0);
     expect(ra.out).toMatch(/coverage \(national\)\n\s+registration 2023\s+\d+\.\d %/);
     await cli('metrics', '--data', SAMPLE, '--out', b);
-    expect(readFileSync(join(a, 'metrics.json')).equals(readFileSync(join(b, 'metrics.json')))).toBe(true);
-    for (const f of ['metrics.csv', 'metrics.parquet', 'metrics.arrow', 'data-quality.csv']) expect(readFileSync(join(a, f)).length).toBeGreaterThan(100);
+    expect(readFileSync(join(a, 'internal/metrics.json')).equals(readFileSync(join(b, 'internal/metrics.json')))).toBe(true);
+    for (const f of ['metrics.csv', 'metrics.parquet', 'metrics.arrow', 'data-quality.csv']) {
+      expect(readFileSync(join(a, 'internal', f)).length).toBeGreaterThan(100);
+      expect(statSync(join(a, 'internal', f)).mode & 0o777, f).toBe(0o600);
+    }
+    expect(statSync(join(a, 'internal')).mode & 0o777).toBe(0o700);
+    expect(readdirSync(a).sort()).toEqual(['internal', 'metrics-published.csv', 'metrics-published.parquet']);
   });
 
   it('metrics.parquet and metrics.arrow hold the same rows as metrics.csv', async () => {
     const out = join(tempDir(), 'm');
     await cli('metrics', '--data', SAMPLE, '--out', out);
     const { tableFromIPC } = await import('apache-arrow');
-    const arrow = tableFromIPC(readFileSync(join(out, 'metrics.arrow')));
-    const json = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')) as MetricTable;
+    const arrow = tableFromIPC(readFileSync(join(out, 'internal/metrics.arrow')));
+    const json = JSON.parse(readFileSync(join(out, 'internal/metrics.json'), 'utf8')) as MetricTable;
     expect(arrow.numRows).toBe(json.metrics.length);
     expect(arrow.get(5)!.toJSON()).toEqual(json.metrics[5]);
     const { Db } = await import('../../src/db.js');
     const db = await Db.open();
-    const rows = await db.all<Record<string, unknown>>('SELECT * FROM read_parquet($p) LIMIT 1 OFFSET 5', { p: join(out, 'metrics.parquet') });
+    const rows = await db.all<Record<string, unknown>>('SELECT * FROM read_parquet($p) LIMIT 1 OFFSET 5', { p: join(out, 'internal/metrics.parquet') });
     db.close();
     expect(rows[0]).toEqual({ ...json.metrics[5], year: json.metrics[5]!.year });
   });

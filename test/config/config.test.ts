@@ -31,12 +31,27 @@ describe('registry.yaml', () => {
       asOf: null,
       csv: { delimiter: ',', encoding: 'utf-8', dateFormat: '%Y-%m-%d' },
       cohort: { siteGroups: [{ id: 'soft_tissue', icd10: ['C492', 'C47'], label: { nb: 'soft_tissue', sv: 'soft_tissue', en: 'soft_tissue' } }] },
-      coverage: { formTypes: ['registration', 'treatment'], targetCurrentYear: 0.8, targetPreviousYear: 0.95, trendYears: 10 },
-      centralisation: { treatmentTypes: ['surgery'], target: null },
+      coverage: {
+        formTypes: ['registration', 'treatment'], targetCurrentYear: 0.8, targetPreviousYear: 0.95,
+        moderateCurrentYear: null, moderatePreviousYear: null, trendYears: 10,
+      },
+      centralisation: { treatmentTypes: ['surgery'], target: null, moderate: null },
       pathway: null,
-      publication: { minCell: 5 },
+      publication: { minCell: 5, smallUnits: 'suppress' },
     });
     expect(Object.isFrozen(c.coverage)).toBe(true);
+  });
+
+  it('reads the moderate goal levels and small_units, and refuses a moderate level above its target or without one', () => {
+    const c = parseConfig(
+      MINIMAL.replace('coverage: {}', 'coverage: { moderate_current_year: 0.6, moderate_previous_year: 0.8 }') +
+        'centralisation: { target: 0.9, moderate: 0.75 }\npublication: { small_units: pool }\n',
+    );
+    expect([c.coverage.moderateCurrentYear, c.coverage.moderatePreviousYear, c.centralisation.moderate]).toEqual([0.6, 0.8, 0.75]);
+    expect(c.publication.smallUnits).toBe('pool');
+    expect(() => parseConfig(MINIMAL + 'centralisation: { target: 0.7, moderate: 0.75 }\n')).toThrow(/moderate level 0.75 is above the target 0.7/);
+    expect(() => parseConfig(MINIMAL + 'centralisation: { moderate: 0.5 }\n')).toThrow(/needs a target/);
+    expect(() => parseConfig(MINIMAL + 'publication: { small_units: hide }\n')).toThrow(/suppress, pool/);
   });
 
   it('accepts bare and quoted dates, encoding aliases, and labels by language', () => {

@@ -7,12 +7,12 @@ import { cli, tempDir } from '../helpers.js';
 
 for (const sample of ['no-sarcoma', 'se-sarcoma']) {
   describe(`golden metrics: ${sample}`, () => {
-    it('metrics.json, metrics.csv and data-quality.csv are byte-identical to the committed ones', async () => {
+    it('metrics.json, metrics.csv, data-quality.csv and metrics-published.csv are byte-identical to the committed ones', async () => {
       const out = join(tempDir(), 'm');
       const r = await cli('metrics', '--data', `sample-data/${sample}`, '--out', out);
       expect(r.code, r.err).toBe(0);
-      for (const f of ['metrics.json', 'metrics.csv', 'data-quality.csv']) {
-        expect(readFileSync(join(out, f), 'utf8'), f).toBe(readFileSync(`test/golden/${sample}/${f}`, 'utf8'));
+      for (const f of ['internal/metrics.json', 'internal/metrics.csv', 'internal/data-quality.csv', 'metrics-published.csv']) {
+        expect(readFileSync(join(out, f), 'utf8'), f).toBe(readFileSync(`test/golden/${sample}/${f.replace('internal/', '')}`, 'utf8'));
       }
     });
 

@@ -24,7 +24,7 @@ beforeAll(async () => {
     const out = join(tempDir(), name);
     const r = await cli('build', ...args, '--out', out);
     if (r.code !== 0) throw new Error(r.err);
-    built[name] = { out, metrics: JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')) as MetricTable };
+    built[name] = { out, metrics: JSON.parse(readFileSync(join(out, 'internal/metrics.json'), 'utf8')) as MetricTable };
   }
 }, 180_000);
 
@@ -34,7 +34,7 @@ const national = (t: MetricTable, form: string, year: number) =>
 describe('annual report PDFs', () => {
   it('one national and one per region report, each with its HTML twin and the metric files', () => {
     expect(readdirSync(built.no!.out).sort()).toEqual([
-      'data-quality.csv', 'metrics.arrow', 'metrics.csv', 'metrics.json', 'metrics.parquet',
+      'internal', 'metrics-published.csv', 'metrics-published.parquet',
       ...['national', 'region-HMN', 'region-HN', 'region-HSO', 'region-HV'].flatMap((n) => [`report-2024-${n}.html`, `report-2024-${n}.pdf`]),
     ]);
     expect(readdirSync(built.se!.out).filter((f) => f.endsWith('.pdf'))).toHaveLength(7);
@@ -119,7 +119,7 @@ describe('report content rules', () => {
     expect(html).not.toContain('<b>Sykehus');
     expect(text(join(out, 'report-2024-national.pdf'))).toContain('<b>Sykehus & "Ås"</b>');
     // T1 reports 2 cases (A10 and A11), both registered: 2 of 2 < min_cell 5. Suppressed: no rate, no counts.
-    const t1 = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')) as MetricTable;
+    const t1 = JSON.parse(readFileSync(join(out, 'internal/metrics.json'), 'utf8')) as MetricTable;
     const tiny = t1.metrics.find((m) => m.metric === 'coverage' && m.form_type === 'registration' && m.group === 'T1' && m.year === 2024)!;
     expect([tiny.numerator, tiny.denominator, tiny.suppressed]).toEqual([2, 2, true]);
     const row = /<tr><td>Tiny unit<\/td>.*?<\/tr>/s.exec(html)![0];

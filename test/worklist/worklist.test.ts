@@ -79,7 +79,7 @@ describe('regreport worklist', () => {
     const m = join(tempDir(), 'm');
     await cli('worklist', '--data', 'sample-data/se-sarcoma', '--out', out, '--region', 'VAST');
     await cli('metrics', '--data', 'sample-data/se-sarcoma', '--out', m);
-    const table = JSON.parse(read(join(m, 'metrics.json'))) as MetricTable;
+    const table = JSON.parse(read(join(m, 'internal/metrics.json'))) as MetricTable;
     const rows = read(join(out, 'worklist.csv')).slice(1).trimEnd().split('\n').slice(1).map(fields);
     const units = [...new Set(rows.map((r) => r[0]!))];
     expect(units.sort()).toEqual(['SU', 'SÄS']);
