@@ -2,7 +2,7 @@
 // format, bookmarks, no patient-level values, escaping, suppression, offline printing, atomic output.
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MetricTable } from '../../src/metrics/metrics.js';
@@ -80,13 +80,46 @@ describe('annual report PDFs', () => {
     expect(seText).toContain('Täckningsgrad');
   });
 
-  it('no case, patient or pathway id anywhere in the reports', () => {
-    for (const s of ['no', 'se']) {
-      for (const f of readdirSync(built[s]!.out).filter((x) => x.startsWith('report-'))) {
-        const content = f.endsWith('.pdf') ? text(join(built[s]!.out, f)) : readFileSync(join(built[s]!.out, f), 'utf8');
-        expect(PATIENT_LEVEL.exec(content)?.[0], `${s}/${f}`).toBeUndefined();
+  it('no case, patient or pathway id in any file under --out outside internal/', async () => {
+    const { Db } = await import('../../src/db.js');
+    const db = await Db.open();
+    try {
+      for (const s of ['no', 'se']) {
+        const out = built[s]!.out;
+        // The pattern is not vacuous: the in-house data-quality file of these samples holds such ids.
+        expect(PATIENT_LEVEL.test(readFileSync(join(out, 'internal/data-quality.csv'), 'utf8'))).toBe(true);
+        for (const f of readdirSync(out).filter((x) => x !== 'internal')) {
+          const path = join(out, f);
+          const content = f.endsWith('.pdf')
+            ? text(path)
+            : f.endsWith('.parquet')
+              ? JSON.stringify(await db.all('SELECT * FROM read_parquet($p)', { p: path }))
+              : readFileSync(path, 'utf8');
+          expect(PATIENT_LEVEL.exec(content)?.[0], `${s}/${f}`).toBeUndefined();
+        }
       }
+    } finally {
+      db.close();
     }
+  });
+
+  it('the published metric table blanks withheld rows and equals the in-house one elsewhere', () => {
+    const lines = readFileSync(join(built.no!.out, 'metrics-published.csv'), 'utf8').trimEnd().split('\n');
+    const inHouse = readFileSync(join(built.no!.out, 'internal/metrics.csv'), 'utf8').trimEnd().split('\n');
+    expect(lines).toHaveLength(inHouse.length);
+    let withheld = 0;
+    lines.forEach((l, i) => {
+      const f = l.split(',');
+      if (f[16] === 'true') {
+        withheld++;
+        expect([7, 8, 9, 10, 11, 13, 14, 17].map((k) => f[k]), l).toEqual(['', '', '', '', '', '', '', '']);
+      } else {
+        expect(l).toBe(inHouse[i]);
+      }
+    });
+    expect(withheld).toBeGreaterThan(0);
+    expect(statSync(join(built.no!.out, 'internal')).mode & 0o777).toBe(0o700);
+    for (const f of readdirSync(join(built.no!.out, 'internal'))) expect(statSync(join(built.no!.out, 'internal', f)).mode & 0o777, f).toBe(0o600);
   });
 
   it('the printed page runs no script', () => {
@@ -126,6 +159,17 @@ describe('report content rules', () => {
     expect(row).toContain('n &lt; 5');
     expect(row).not.toMatch(/100,0|2 \/ 2/);
     expect(html).toContain('Figures for groups of fewer than 5 patients are not shown');
+    // Region R1 = C1 + T1 (12 = 10 + 2): with R1 shown, T1 would be R1 − C1, so C1 is withheld too
+    // (complementary suppression) and marked differently from the small group.
+    const c1 = t1.metrics.find((m) => m.metric === 'coverage' && m.form_type === 'registration' && m.group === 'C1' && m.year === 2024)!;
+    expect([c1.denominator, c1.suppressed, c1.withheld]).toEqual([10, false, true]);
+    const c1Row = /<tr><td>&lt;b&gt;Sykehus.*?<\/tr>/s.exec(html)![0];
+    expect(c1Row).toContain('hidden');
+    expect(c1Row).not.toMatch(/\b10\b|6 \/ 10|60\.0/);
+    expect(html).toContain('not shown because a small group could otherwise be worked out');
+    const published = readFileSync(join(out, 'metrics-published.csv'), 'utf8').split('\n');
+    const c1Published = published.find((l) => l.startsWith('coverage,registration,,,2024,unit,C1,'))!;
+    expect(c1Published).toBe('coverage,registration,,,2024,unit,C1,,,,,,0.8,,,false,true,');
   });
 });
 
