@@ -3,7 +3,7 @@
 import type { Config, Language } from '../config/types.js';
 import { TABLES, type TableName } from '../load/contract.js';
 import type { TableAccounting } from '../load/loader.js';
-import { isShown, pooledRegion, type PublishedRow as MetricRow, type PublishedTable } from '../metrics/published.js';
+import { isShown, pooledGroup, pooledRegion, type PublishedRow as MetricRow, type PublishedTable } from '../metrics/published.js';
 import { barSpec, funnelSpec, medianSpec, renderSvg, trendSpec, type SeriesPoint } from './charts.js';
 import { fill, NumberFormat, STRINGS, type Strings } from './i18n.js';
 
@@ -140,7 +140,12 @@ export async function buildModel(ctx: ReportContext, scope: Scope): Promise<Repo
   const firstYear = Math.min(Y, ...rows.map((r) => r.year));
   const years = Array.from({ length: Y - firstYear + 1 }, (_, i) => firstYear + i);
   const regionsOrdered = [...ctx.regions.keys()];
-  const unitsInScope = [...ctx.units.values()].filter((u) => !regionCode || u.region === regionCode).sort((a, b) => a.name.localeCompare(b.name, ctx.language));
+  // Units of the scope, then each region's pooled small units (publication.small_units: pool); a
+  // table shows an entry only where the published table has a row for it.
+  const unitsInScope = [
+    ...[...ctx.units.values()].filter((u) => !regionCode || u.region === regionCode).sort((a, b) => a.name.localeCompare(b.name, ctx.language)),
+    ...(regionCode ? [regionCode] : regionsOrdered).map((rc): UnitInfo => ({ code: pooledGroup(rc), name: fill(s.otherUnits, { region: regionLabel(rc) }), region: rc, centreFor: [] })),
+  ];
 
   // 1. Summary: every indicator of the scope against its target.
   const summaryRows: Cell[][] = [];
@@ -229,7 +234,7 @@ export async function buildModel(ctx: ReportContext, scope: Scope): Promise<Repo
     const nationalFirst = (y: number) => cov(ft0, y, 'national', 'ALL');
     for (const y of [Y, Y - 1]) {
       const nat = nationalFirst(y);
-      const unitsY = rows.filter((r) => r.metric === 'coverage' && r.form_type === ft0 && r.year === y && r.level === 'unit').filter(isShown);
+      const unitsY = rows.filter((r) => r.metric === 'coverage' && r.form_type === ft0 && r.year === y && r.level === 'unit' && pooledRegion(r.group) === null).filter(isShown);
       if (!isShown(nat) || unitsY.length === 0) continue;
       const caption = `${s.funnel}: ${formLabel(ft0)} ${y}`;
       const pts = unitsY.map((r) => ({ name: r.group, value: r.value, n: r.denominator, highlight: !regionCode || ctx.units.get(r.group)?.region === regionCode }));

@@ -131,6 +131,24 @@ describe('no withheld number can be worked out (generated extracts)', () => {
           withheldSeen += rows.filter((m) => m.withheld && !m.suppressed).length;
         }
         expect(withheldSeen, 'complementary cells were needed somewhere').toBeGreaterThan(0);
+        // Pooling: small units leave the published table, one row per region holds them together.
+        const pooled: LoadedExtract = { ...loaded, config: { ...loaded.config, publication: { minCell: 5, smallUnits: 'pool' } } };
+        const { table, published } = await computeMetricResult(pooled, period);
+        const regionOf = new Map([...unitRegion, ...[...new Set(unitRegion.values())].map((r): [string, string] => [`other:${r}`, r])]);
+        expect(recoverableCells(published, regionOf)).toEqual([]);
+        const small = table.metrics.filter((m) => m.level === 'unit' && m.suppressed);
+        expect(small.length).toBeGreaterThan(0);
+        for (const m of small) {
+          expect(m.withheld).toBe(true);
+          expect(published.some((p) => p.metric === m.metric && p.form_type === m.form_type && p.interval === m.interval && p.year === m.year && p.group === m.group)).toBe(false);
+        }
+        const pool = published.filter((p) => p.group.startsWith('other:'));
+        expect(pool.some((p) => !p.withheld), 'some pooled rows are large enough to show').toBe(true);
+        // A pooled row holds exactly the region's small units of its family.
+        for (const p of pool.slice(0, 20)) {
+          const members = small.filter((m) => m.metric === p.metric && m.form_type === p.form_type && m.site_group === p.site_group && m.interval === p.interval && m.year === p.year && `other:${unitRegion.get(m.group)}` === p.group);
+          expect([p.numerator, p.denominator]).toEqual([members.reduce((a, m) => a + m.numerator, 0), members.reduce((a, m) => a + m.denominator, 0)]);
+        }
       } finally {
         loaded.db.close();
       }
