@@ -2,7 +2,8 @@
 import { TABLES } from '../load/contract.js';
 import { compareMetricRows, type MetricRow, type MetricTable } from '../metrics/metrics.js';
 
-const VALUE_FIELDS = ['numerator', 'denominator', 'value', 'ci_low', 'ci_high', 'target', 'met', 'median_days', 'suppressed'] as const;
+// withheld and achievement change what is published, so a moved flag fails the check like a moved count.
+const VALUE_FIELDS = ['numerator', 'denominator', 'value', 'ci_low', 'ci_high', 'target', 'met', 'median_days', 'suppressed', 'withheld', 'achievement'] as const;
 type ValueField = (typeof VALUE_FIELDS)[number];
 
 export interface FieldChange {

@@ -31,6 +31,16 @@ describe('regreport check', () => {
     expect(r.out).toMatch(/~ coverage registration 2024 national ALL\n\s+numerator: (\d+) → (\d+) -1/);
   });
 
+  it('a moved withheld flag fails like a moved number: it changes what is published', async () => {
+    const path = baselineWith((t) => {
+      const r = t.metrics.find((m) => m.level === 'unit' && m.withheld === false)!;
+      r.withheld = true;
+    });
+    const r = await cli('check', '--data', SAMPLE, '--baseline', path);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/withheld: true → false/);
+  });
+
   it('markdown and junit formats', async () => {
     const path = baselineWith((t) => {
       t.metrics.splice(0, 1);
