@@ -33,7 +33,8 @@ describe('regreport check', () => {
 
   it('a moved withheld flag fails like a moved number: it changes what is published', async () => {
     const path = baselineWith((t) => {
-      const r = t.metrics.find((m) => m.level === 'unit' && m.withheld === false)!;
+      const rows: Record<string, unknown>[] = (t as { metrics: Record<string, unknown>[] }).metrics;
+      const r = rows.find((m) => m.level === 'unit' && m.withheld === false)!;
       r.withheld = true;
     });
     const r = await cli('check', '--data', SAMPLE, '--baseline', path);
