@@ -14,5 +14,5 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
-  { files: ['bin/*.js', 'eslint.config.js'], languageOptions: { globals: { process: 'readonly' } } },
+  { files: ['bin/*.js', 'bench/*.js', 'eslint.config.js'], languageOptions: { globals: { process: 'readonly' } } },
 );

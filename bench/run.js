@@ -1,0 +1,173 @@
+// The benchmark: each command against its floor in the same run, alternating, medians of several runs,
+// whole-process wall time and peak memory from /usr/bin/time; writes bench/RESULTS.md and
+// bench/scaling.svg. Extracts are generated once (regreport sample) into bench/out/ and reused.
+//
+//   npm run bench -- [--scales 1,30,100] [--runs 3]
+//
+// Floors: bench/floor-load.js (DuckDB reading the CSV files, nothing else) for validate and metrics;
+// bench/floor-print.js (printing the finished HTML with the same browser) for build.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import * as vega from 'vega';
+import { compile } from 'vega-lite';
+
+const { values } = parseArgs({ options: { scales: { type: 'string', default: '1,30,100' }, runs: { type: 'string', default: '3' } } });
+const scales = values.scales.split(',').map(Number);
+const runs = Number(values.runs);
+if (!scales.every((s) => s > 0) || !(runs >= 1)) {
+  process.stderr.write('usage: npm run bench -- [--scales 1,30,100] [--runs 3]\n');
+  process.exit(2);
+}
+if (!existsSync('/usr/bin/time')) {
+  process.stderr.write('bench: /usr/bin/time is needed for peak memory: apt-get install time\n');
+  process.exit(2);
+}
+if (!existsSync('dist/cli/main.js')) execFileSync('bash', ['scripts/setup.sh'], { stdio: 'inherit' });
+
+const OUT = 'bench/out';
+mkdirSync(OUT, { recursive: true });
+const regreport = (...args) => ['node', 'bin/regreport.js', ...args];
+
+/** One whole-process run: wall seconds and peak resident memory in MiB. */
+function timed(cmd) {
+  const timeFile = join(OUT, 'time.txt');
+  const r = spawnSync('/usr/bin/time', ['-o', timeFile, '-f', '%e %M', ...cmd], { stdio: ['ignore', 'ignore', 'pipe'] });
+  if (r.status !== 0) throw new Error(`${cmd.join(' ')} failed:\n${r.stderr}`);
+  const [wall, kib] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
+  return { wall, mib: kib / 1024 };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** A and its floor B in turn, after one warm-up each; the ratio is the median of the pairwise ratios. */
+function pair(a, b) {
+  timed(a);
+  timed(b);
+  const as = [];
+  const bs = [];
+  for (let i = 0; i < runs; i++) {
+    as.push(timed(a));
+    bs.push(timed(b));
+  }
+  return {
+    wall: median(as.map((x) => x.wall)),
+    mib: median(as.map((x) => x.mib)),
+    floor: median(bs.map((x) => x.wall)),
+    floorMib: median(bs.map((x) => x.mib)),
+    ratio: median(as.map((x, i) => x.wall / bs[i].wall)),
+  };
+}
+
+function extract(scale) {
+  const dir = join(OUT, `no-scale-${scale}`);
+  if (!existsSync(join(dir, 'registry.yaml'))) {
+    process.stderr.write(`bench: generating ${dir}\n`);
+    const [cmd, ...args] = regreport('sample', '--profile', 'no', '--seed', '1', '--scale', String(scale), '--out', dir);
+    execFileSync(cmd, args);
+  }
+  const files = readdirSync(dir).filter((f) => /\.csv(\.gz)?$/.test(f));
+  const bytes = files.reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+  const lines = (f) => readFileSync(join(dir, f)).reduce((n, c) => n + (c === 10 ? 1 : 0), 0) - 1;
+  return { dir, mb: bytes / 1e6, cases: lines('cases.csv'), forms: lines('forms.csv'), events: existsSync(join(dir, 'pathway_events.csv')) ? lines('pathway_events.csv') : 0 };
+}
+
+const results = [];
+for (const scale of scales) {
+  const x = extract(scale);
+  const floor = ['node', 'bench/floor-load.js', x.dir];
+  const out = join(OUT, `metrics-${scale}`);
+  for (const [command, cmd] of [
+    ['validate', regreport('validate', '--data', x.dir)],
+    ['metrics', regreport('metrics', '--data', x.dir, '--out', out)],
+  ]) {
+    process.stderr.write(`bench: ${command} at scale ${scale}\n`);
+    results.push({ scale, ...x, command, floorName: 'load', ...pair(cmd, floor) });
+  }
+}
+
+// build against printing alone, on the Norwegian sample (national and regional reports).
+{
+  process.stderr.write('bench: build\n');
+  const out = join(OUT, 'build');
+  rmSync(out, { recursive: true, force: true });
+  timed(regreport('build', '--data', 'sample-data/no-sarcoma', '--out', out));
+  const html = join(OUT, 'print-html');
+  rmSync(html, { recursive: true, force: true });
+  mkdirSync(html);
+  for (const f of readdirSync(out).filter((f) => f.endsWith('.html'))) writeFileSync(join(html, f), readFileSync(join(out, f)));
+  const files = readdirSync('sample-data/no-sarcoma').filter((f) => f.endsWith('.csv'));
+  const mb = files.reduce((n, f) => n + statSync(join('sample-data/no-sarcoma', f)).size, 0) / 1e6;
+  results.push({
+    scale: 1, mb, command: 'build', floorName: 'print',
+    ...pair(regreport('build', '--data', 'sample-data/no-sarcoma', '--out', out), ['node', 'bench/floor-print.js', html, join(OUT, 'print-pdf')]),
+  });
+}
+
+// The report: machine, versions, the table and the scaling chart.
+const version = (cmd, args) => {
+  try {
+    return execFileSync(cmd, args, { encoding: 'utf8' }).trim().split('\n')[0];
+  } catch {
+    return 'not found';
+  }
+};
+const pkg = (name) => JSON.parse(readFileSync(join('node_modules', name, 'package.json'), 'utf8')).version;
+const chromium = ['/usr/bin/chromium-headless-shell', '/usr/lib/chromium/chromium-headless-shell', '/usr/bin/chromium'].find(existsSync);
+const fmt = (n, d = 2) => n.toFixed(d);
+const rows = results.map(
+  (r) =>
+    `| ${r.command} | ${r.scale} | ${fmt(r.mb, 1)} MB${r.cases ? `; ${r.cases.toLocaleString('en')} cases, ${r.forms.toLocaleString('en')} forms, ${r.events.toLocaleString('en')} events` : ''} | ${fmt(r.wall)} s | ${Math.round(r.mib)} MiB | ${r.floorName} ${fmt(r.floor)} s, ${Math.round(r.floorMib)} MiB | **${fmt(r.ratio)}** |`,
+);
+const md = `# Benchmark results
+
+Made by \`npm run bench -- --scales ${scales.join(',')} --runs ${runs}\` on ${new Date().toISOString().slice(0, 10)}.
+Whole-process wall time and peak resident memory (\`/usr/bin/time\`), median of ${runs} runs after a
+warm-up; each command alternates with its floor in the same run, and the ratio is the median of the
+pairwise ratios, so it holds when the machine's speed drifts.
+
+- machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB
+- Node ${process.version}, @duckdb/node-api ${pkg('@duckdb/node-api')}, vega-lite ${pkg('vega-lite')}, puppeteer-core ${pkg('puppeteer-core')}
+- Chromium: ${chromium ? version(chromium, ['--version']) : 'not found'}
+- extracts: \`regreport sample --profile no --seed 1 --scale N\` (Windows-1252, \`;\`, DD.MM.YYYY)
+
+Floors: **load** = \`bench/floor-load.js\`, DuckDB reading every CSV file of the extract into a table of
+text with the registry's dialect, nothing else; **print** = \`bench/floor-print.js\`, the same browser
+and print settings turning the finished report HTML into PDF, nothing else.
+
+| command | scale | extract | wall | peak memory | floor | ratio |
+|---|---|---|---|---|---|---|
+${rows.join('\n')}
+
+![wall time against extract size](scaling.svg)
+`;
+writeFileSync('bench/RESULTS.md', md);
+
+const points = results
+  .filter((r) => r.command !== 'build')
+  .flatMap((r) => [
+    { mb: r.mb, seconds: r.wall, series: `regreport ${r.command}` },
+    ...(r.command === 'validate' ? [{ mb: r.mb, seconds: r.floor, series: 'load floor' }] : []),
+  ]);
+const spec = compile({
+  width: 420,
+  height: 220,
+  data: { values: points },
+  mark: { type: 'line', point: true },
+  encoding: {
+    x: { field: 'mb', type: 'quantitative', title: 'extract size (MB of CSV)' },
+    y: { field: 'seconds', type: 'quantitative', title: 'wall time (s, median)' },
+    color: { field: 'series', type: 'nominal', title: null },
+    strokeDash: { field: 'series', type: 'nominal', title: null },
+  },
+  config: { font: 'DejaVu Sans', background: 'white' },
+}).spec;
+const view = new vega.View(vega.parse(spec), { renderer: 'none' });
+writeFileSync('bench/scaling.svg', await view.toSVG());
+view.finalize();
+process.stdout.write(md);
