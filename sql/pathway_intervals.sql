@@ -35,6 +35,6 @@ WHERE a_key IS NOT NULL
 -- set the `to` milestone, column event_date, the pathway id as value.
 DELETE FROM dq WHERE rule = 'negative_interval';
 INSERT INTO dq
-SELECT 'pathway_events', line, 'event_date', pathway_id, 'negative_interval', 3
+SELECT 'pathway_events', line, pathway_id, 'event_date', pathway_id, 'negative_interval', 3
 FROM pathway_intervals
 WHERE days < 0;

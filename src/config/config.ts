@@ -1,4 +1,5 @@
 // registry.yaml (text) → a validated, defaulted, readonly Config; every problem names its key path and line.
+import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
 import { InputError, closest } from '../errors.js';
@@ -8,6 +9,7 @@ import {
   LANGUAGES,
   TREATMENT_TYPES,
   type Config,
+  type CsvEncoding,
   type FormType,
   type IntervalRole,
   type Labels,
@@ -145,16 +147,40 @@ const TOP_KEYS = [
 
 /** Reads and validates `registry.yaml`. Throws InputError naming the file, key path and line. */
 export async function loadConfig(file: string): Promise<Config> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new InputError('registry.yaml is missing', {
+    bytes = await readFile(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new InputError('registry.yaml is missing', {
+        file,
+        hint: 'every extract folder needs a registry.yaml profile; see docs/data-contract.md',
+      });
+    }
+    throw new InputError(`cannot read registry.yaml (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, {
       file,
-      hint: 'every extract folder needs a registry.yaml profile; see docs/data-contract.md',
+      hint: 'check that the file exists and that you may read it',
     });
   }
-  return parseConfig(text, file);
+  return parseConfig(decodeUtf8(bytes, file), file);
+}
+
+/** registry.yaml must be UTF-8: one saved as "ANSI" would put U+FFFD into the report's title. */
+function decodeUtf8(bytes: Buffer, file: string): string {
+  if (isUtf8(bytes)) return bytes.toString('utf8');
+  let line = 1;
+  let start = 0;
+  for (let nl = bytes.indexOf(10); ; nl = bytes.indexOf(10, start)) {
+    const end = nl === -1 ? bytes.length : nl;
+    if (!isUtf8(bytes.subarray(start, end))) break;
+    line++;
+    start = end + 1;
+  }
+  throw new InputError('registry.yaml is not UTF-8 text', {
+    file,
+    line,
+    hint: 'save it as UTF-8 (in Notepad: Save as → Encoding: UTF-8); a byte-order mark is fine',
+  });
 }
 
 export function parseConfig(text: string, file = 'registry.yaml'): Config {
@@ -187,15 +213,12 @@ export function parseConfig(text: string, file = 'registry.yaml'): Config {
   if (delimiter.length !== 1 || delimiter === '"') {
     r.fail(['csv', 'delimiter'], `expected one character such as ',' or ';', got '${delimiter}'`);
   }
-  const encodingIn = csvIn.encoding === undefined ? 'utf-8' : r.string(csvIn.encoding, ['csv', 'encoding']).toLowerCase();
-  const encodings: Record<string, 'utf-8' | 'latin-1'> = {
-    'utf-8': 'utf-8', utf8: 'utf-8', 'latin-1': 'latin-1', latin1: 'latin-1', 'iso-8859-1': 'latin-1',
-    'windows-1252': 'latin-1', cp1252: 'latin-1',
-  };
-  const encoding = encodings[encodingIn] ?? r.fail(['csv', 'encoding'], `'${encodingIn}' is not supported; use utf-8 or latin-1`);
+  const encodingIn = csvIn.encoding === undefined ? 'auto' : r.string(csvIn.encoding, ['csv', 'encoding']).toLowerCase();
+  const encoding = ENCODINGS[encodingIn] ?? r.fail(['csv', 'encoding'], `'${encodingIn}' is not supported; use auto, utf-8, windows-1252 or latin-1`);
   const dateFormat = csvIn.date_format === undefined ? '%Y-%m-%d' : r.string(csvIn.date_format, ['csv', 'date_format']);
-  if (!/%[Yy]/.test(dateFormat) || !/%[mbB]/.test(dateFormat) || !/%[d]/.test(dateFormat)) {
-    r.fail(['csv', 'date_format'], `'${dateFormat}' must contain a year (%Y), a month (%m) and a day (%d), e.g. "%d.%m.%Y"`);
+  // A four-digit year (%Y) only: with %y, '05.01.24' would silently become a year nobody checked.
+  if (!/%Y/.test(dateFormat) || !/%[mbB]/.test(dateFormat) || !/%[d]/.test(dateFormat)) {
+    r.fail(['csv', 'date_format'], `'${dateFormat}' must contain a four-digit year (%Y), a month (%m) and a day (%d), e.g. "%d.%m.%Y"`);
   }
 
   const cohortIn = r.map(root.cohort, ['cohort'], ['site_groups']);
@@ -207,7 +230,7 @@ export function parseConfig(text: string, file = 'registry.yaml'): Config {
     const id = r.string(m.id, [...p, 'id']);
     if (!/^[A-Za-z0-9_-]+$/.test(id)) r.fail([...p, 'id'], `'${id}' may hold only letters, digits, '_' and '-'`);
     if (id === 'ALL') r.fail([...p, 'id'], "'ALL' is reserved for all site groups together");
-    const icd10 = r.stringList(m.icd10, [...p, 'icd10']).map((c) => c.toUpperCase().replaceAll('.', ''));
+    const icd10 = unique(r.stringList(m.icd10, [...p, 'icd10']).map((c, j) => icd10Prefix(r, c, [...p, 'icd10', j])));
     return { id, icd10, label: labels(r, m.label, [...p, 'label'], id) };
   });
   const ids = siteGroups.map((g) => g.id);
@@ -254,6 +277,39 @@ export function parseConfig(text: string, file = 'registry.yaml'): Config {
   });
 }
 
+/** The names `csv.encoding` accepts; Latin-1 is read as windows-1252, since files so labelled almost always are. */
+const ENCODINGS: Readonly<Record<string, CsvEncoding>> = {
+  auto: 'auto', 'utf-8': 'utf-8', utf8: 'utf-8', 'windows-1252': 'windows-1252', cp1252: 'windows-1252',
+  ansi: 'windows-1252', 'latin-1': 'windows-1252', latin1: 'windows-1252', 'iso-8859-1': 'windows-1252',
+};
+
+/** Config lists are sets: an entry listed twice must not count twice. */
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}
+
+/**
+ * An icd10 entry, normalised like the codes it is matched against (upper-case, '.' removed). It is a
+ * plain prefix: a wildcard or a range would match nothing, silently dropping cases from the cohort.
+ */
+function icd10Prefix(r: Reader, entry: string, path: Path): string {
+  const code = entry.toUpperCase().replaceAll('.', '');
+  if (!/[*%?\-\s]/.test(code)) return code;
+  const range = /^([A-Z])(\d{2})-\1?(\d{2})$/.exec(code.replaceAll(' ', ''));
+  let guess: string;
+  if (range && Number(range[3]) >= Number(range[2]) && Number(range[3]) - Number(range[2]) < 20) {
+    const from = Number(range[2]);
+    guess = `[${Array.from({ length: Number(range[3]) - from + 1 }, (_, i) => `${range[1]}${String(from + i).padStart(2, '0')}`).join(', ')}]`;
+  } else {
+    guess = code.split(/[*%?\-\s]/)[0] ?? '';
+  }
+  return r.fail(
+    path,
+    `'${entry}' is not an ICD-10 prefix: entries are matched as the start of the code, without wildcards or ranges`,
+    guess ? `did you mean ${guess}? (C49 matches C49, C49.2, C492 …)` : 'write the first letters of the codes, e.g. C49',
+  );
+}
+
 function labels(r: Reader, value: unknown, path: Path, fallback: string): Labels {
   if (value === undefined || value === null) return { nb: fallback, sv: fallback, en: fallback };
   if (typeof value === 'string') return { nb: value, sv: value, en: value };
@@ -269,7 +325,7 @@ function parsePathway(r: Reader, value: unknown): PathwayConfig {
   if (p.intervals === undefined) r.fail(['pathway'], "required key 'intervals' is missing");
   const rolesIn = r.map(p.roles, ['pathway', 'roles'], ['start', 'first_attendance', 'transfer', 'decision', 'end', 'treatment']);
   const codes = (key: string): string[] =>
-    rolesIn[key] === undefined || rolesIn[key] === null ? [] : r.stringList(rolesIn[key], ['pathway', 'roles', key], { nonEmpty: false });
+    rolesIn[key] === undefined || rolesIn[key] === null ? [] : unique(r.stringList(rolesIn[key], ['pathway', 'roles', key], { nonEmpty: false }));
   const treatIn = rolesIn.treatment === undefined ? {} : r.map(rolesIn.treatment, ['pathway', 'roles', 'treatment'], Object.keys(rolesIn.treatment ?? {}));
   const treatment = Object.entries(treatIn).map(([code, modality]) => ({
     code: code.trim(),
@@ -297,7 +353,8 @@ function parsePathway(r: Reader, value: unknown): PathwayConfig {
     const from: IntervalRole = r.oneOf(m.from, [...path, 'from'], INTERVAL_ROLES);
     const to: IntervalRole = r.oneOf(m.to, [...path, 'to'], INTERVAL_ROLES);
     if (from === to) r.fail([...path, 'to'], `an interval must go from one role to another, got '${from}' twice`);
-    const treatments = m.treatments === undefined ? null : r.stringList(m.treatments, [...path, 'treatments']);
+    // Listed twice, a modality would count each pathway twice (the interval joins on this list).
+    const treatments = m.treatments === undefined ? null : unique(r.stringList(m.treatments, [...path, 'treatments']));
     for (const [j, t] of (treatments ?? []).entries()) {
       if (!modalities.has(t)) r.fail([...path, 'treatments', j], `'${t}' is not a modality in pathway.roles.treatment (${[...modalities].join(', ')})`);
     }

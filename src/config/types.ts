@@ -20,9 +20,12 @@ export interface SiteGroup {
   readonly label: Labels;
 }
 
+/** How CSV text is decoded: 'auto' decides per file (BOM or valid UTF-8 → utf-8, else windows-1252). */
+export type CsvEncoding = 'utf-8' | 'windows-1252' | 'auto';
+
 export interface CsvDialect {
   readonly delimiter: string;
-  readonly encoding: 'utf-8' | 'latin-1';
+  readonly encoding: CsvEncoding;
   readonly dateFormat: string;
 }
 

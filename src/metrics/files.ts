@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Bool, Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
 import type { Db } from '../db.js';
-import { dataQualityRows, DQ_HEADER } from '../load/accounting.js';
+import { dataQualityCsv, dataQualityRows } from '../load/accounting.js';
 import { toCsv, type Staging } from '../output.js';
 import { METRIC_COLUMNS, type MetricRow, type MetricTable } from './metrics.js';
 
@@ -45,7 +45,7 @@ export async function stageMetricFiles(db: Db, s: Staging, t: MetricTable): Prom
   await s.write('metrics.json', metricsJson(t));
   await s.write('metrics.csv', metricsCsv(t.metrics));
   const dq = await dataQualityRows(db);
-  await s.write('data-quality.csv', toCsv(DQ_HEADER, dq.map((r) => [r.table, r.line, r.column, r.value, r.rule])));
+  await s.write('data-quality.csv', dataQualityCsv(dq));
   await s.write('metrics.arrow', metricsArrow(t.metrics));
   const columns = METRIC_COLUMNS.map((c) => `'${c}': '${duckType(c)}'`).join(', ');
   await db.run(

@@ -3,9 +3,11 @@
 import type { Config, Language } from '../config/types.js';
 import { TABLES, type TableName } from '../load/contract.js';
 import type { TableAccounting } from '../load/loader.js';
+import type { ExtractWarning } from '../load/plausibility.js';
 import type { MetricRow, MetricTable } from '../metrics/metrics.js';
 import { barSpec, funnelSpec, medianSpec, renderSvg, trendSpec, type SeriesPoint } from './charts.js';
 import { fill, NumberFormat, STRINGS, type Strings } from './i18n.js';
+import { warningCaption, warningText } from './warnings.js';
 
 export interface UnitInfo {
   readonly code: string;
@@ -29,6 +31,7 @@ export interface ReportContext {
   readonly regions: ReadonlyMap<string, string>;
   readonly accounting: Readonly<Partial<Record<TableName, TableAccounting>>>;
   readonly dqCounts: readonly { table: string; rule: string; n: number }[];
+  readonly warnings: readonly ExtractWarning[];
   readonly files: readonly InputFileInfo[];
   readonly generated: string;
   readonly version: string;
@@ -387,6 +390,9 @@ export async function buildModel(ctx: ReportContext, scope: Scope): Promise<Repo
           rows: ctx.dqCounts.map((d) => [{ text: s.tables[d.table] ?? d.table }, { text: `${s.rules[d.rule] ?? d.rule} (${d.rule})` }, { text: f.int(d.n), cls: 'num' }]),
         },
       },
+      ...(ctx.warnings.length
+        ? [{ list: { caption: warningCaption(ctx.language), items: ctx.warnings.map((w) => warningText(ctx.language, w, (c) => ctx.units.get(c)?.name ?? c, groupLabel)) } }]
+        : []),
     ],
   };
 
