@@ -117,7 +117,9 @@ export async function utf8Copy(file: SourceFile, opts: { from1252: boolean; blan
     const out = lines.map((line) => {
       const wasQuoted = quoted;
       if ((line.split('"').length - 1) % 2 === 1) quoted = !quoted;
-      return !wasQuoted && blank!.test(line) ? '' : line;
+      // Keep a CR: a file whose line ends change from CRLF to LF midway confuses the CSV reader.
+      if (!wasQuoted && blank!.test(line)) return line.endsWith('\r') ? '\r' : '';
+      return line;
     });
     return out.length ? out.join('\n') + (final ? '' : '\n') : '';
   };

@@ -96,7 +96,9 @@ export async function head(file: SourceFile, bytes = 1 << 16): Promise<Buffer> {
   }
   try {
     const buf = Buffer.alloc(bytes);
-    const { bytesRead } = await fh.read(buf, 0, bytes, 0);
+    const { bytesRead } = await fh.read(buf, 0, bytes, 0).catch((e: unknown) => {
+      throw readError(e, file); // a folder of that name opens, but does not read
+    });
     const raw = buf.subarray(0, bytesRead);
     if (file.format !== 'csv.gz') return raw;
     // Inflate what is there of the first block, ignoring that the stream goes on.
