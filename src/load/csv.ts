@@ -119,10 +119,14 @@ async function createSourceView(db: Db, file: SourceFile, header: readonly strin
   // Cheap scans: how many records, which columns are padded, how many rows are all blank.
   // c < '!' first: only a text of blanks (or starting with one) passes it, so trim() runs on almost no row.
   const blankRow = all.map((i) => `(c${i} IS NULL OR (c${i} < '!' AND trim(c${i}) = ''))`).join(' AND ') || 'false';
-  const probes = [`count(*) AS records`, ...present.map((i) => `bool_or(c${i} LIKE ' %' OR c${i} LIKE '% ') AS p${i}`)];
+  // A blank row starts with an empty or blank first field: only if some row does, are all fields checked.
+  const probes = [
+    `count(*) AS records`,
+    `count(*) FILTER (WHERE c0 IS NULL OR c0 < '!') AS maybe_blank`,
+    ...present.map((i) => `bool_or(c${i} LIKE ' %' OR c${i} LIKE '% ') AS p${i}`),
+  ];
   const [stats] = await db.all<Record<string, string | boolean | null>>(`SELECT ${probes.join(', ')} FROM ${raw}`);
-  // A WHERE (not an aggregate's FILTER) lets DuckDB stop at the first conjunct for almost every row.
-  const [blanks] = await db.all<{ n: string }>(`SELECT count(*) AS n FROM ${raw} WHERE ${blankRow}`);
+  const [blanks] = Number(stats?.maybe_blank ?? 0) > 0 ? await db.all<{ n: string }>(`SELECT count(*) AS n FROM ${raw} WHERE ${blankRow}`) : [];
   const records = Number(stats?.records ?? 0);
   const physical = scan.newlines + (scan.endsWithNewline ? 0 : 1);
   const parts = ['rowid + 2'];

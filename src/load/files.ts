@@ -25,7 +25,13 @@ export async function locateTables(dir: string): Promise<Record<TableName, Sourc
   try {
     if (!(await stat(dir)).isDirectory()) throw new Error('not a folder');
     entries = await readdir(dir);
-  } catch {
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') {
+      throw new InputError(`cannot read the extract folder (permission denied): ${dir}`, {
+        hint: 'check that you may list and read the folder (ls -ld), or copy the extract to a folder of your own',
+      });
+    }
     throw new InputError(`extract folder not found: ${dir}`, {
       hint: 'pass --data with the folder that holds registry.yaml, units.csv, cases.csv and forms.csv',
     });
