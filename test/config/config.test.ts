@@ -1,6 +1,6 @@
 // registry.yaml: defaults, accepted forms, and errors that name the key.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, parseConfig } from '../../src/config/config.js';
@@ -110,5 +110,15 @@ describe('registry.yaml', () => {
     await expect(loadConfig(file)).rejects.toThrow(InputError);
     const msg = await loadConfig(file).catch((e: InputError) => e.format());
     expect(msg).toBe(`${file}:2: registry.yaml is not UTF-8 text\n  save it as UTF-8 (in Notepad: Save as → Encoding: UTF-8); a byte-order mark is fine`);
+  });
+
+  it("the docs' example registry.yaml is the Norwegian sample's profile (csv aside), so copying it gives the same numbers", async () => {
+    const docs = readFileSync('docs/data-contract.md', 'utf8');
+    const block = /## registry\.yaml\n\n```yaml\n([\s\S]*?)```/.exec(docs)![1]!;
+    const example = parseConfig(block);
+    const sample = await loadConfig('sample-data/no-sarcoma/registry.yaml');
+    expect({ ...example, csv: null }).toEqual({ ...sample, csv: null });
+    expect(example.csv).toEqual({ delimiter: ',', encoding: 'auto', dateFormat: '%Y-%m-%d' });
+    expect(example.pathway!.intervals.map((i) => i.id)).toEqual(['OF1', 'OF2', 'OF3', 'OF4']);
   });
 });
