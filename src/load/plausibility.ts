@@ -29,7 +29,7 @@ export async function checkRejections(x: LoadedExtract): Promise<void> {
     );
     const file = x.files.find((f) => f.table === table)!;
     const shown = examples.map((e) => `line ${e.line} '${e.value ?? ''}'`).join(', ');
-    let message = `${a.rejected} of ${a.read} rows rejected, most for ${top!.rule} in column '${top!.column}' (${shown})`;
+    let message = `${a.rejected} of ${a.read} rows rejected, most for ${top!.rule} (${shown})`;
     let hint = RULE_HINTS[top!.rule] ?? 'see data-quality.csv (regreport validate --out DIR) and docs/data-contract.md';
     if (top!.rule === 'bad_date') {
       const format = file.format === 'parquet' ? ISO_FORMAT : x.config.csv.dateFormat;
