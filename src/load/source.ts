@@ -27,7 +27,7 @@ export async function readSource(db: Db, file: SourceFile, dialect: CsvDialect):
   const used = columnPositions(file, start.header, dialect);
   const encoding = await readCsv(db, file, dialect, start, used, CONTRACT[file.table].columns);
   await checkTreatmentColumns(db, file, used);
-  return { ignored: ignoredColumns(file, start.header), encoding: start.bom ? 'utf-8 (with byte-order mark)' : encoding };
+  return { ignored: ignoredColumns(file, start.header), encoding: start.bom && encoding === 'utf-8' ? 'utf-8 (with byte-order mark)' : encoding };
 }
 
 /** For each contract column, its position in the header (case-insensitive, trimmed); fatal when a required one is missing. */

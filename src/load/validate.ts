@@ -43,7 +43,7 @@ function checksFor(table: TableName): { early: Check[]; dupColumn: string | null
       early.push({
         rule: 'bad_value',
         column: c.name,
-        sql: `${c.name} IS NOT NULL AND NOT coalesce(regexp_full_match(${c.name}, '[0-9]{1,3}') AND try_cast(${c.name} AS INTEGER) <= 120, false)`,
+        sql: `${c.name} IS NOT NULL AND NOT coalesce(regexp_full_match(${c.name}, '0*[0-9]{1,3}') AND try_cast(${c.name} AS INTEGER) <= 120, false)`,
       });
     }
   }

@@ -76,6 +76,11 @@ describe('encodings', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain(`${join(dir, 'units.csv')}:2: column unit_name: 'Sykehuset Innlandet â€“ GjÃ¸vik' looks like UTF-8 text read as windows-1252`);
     expect(r.err).toContain('set csv: { encoding: utf-8 } in registry.yaml, or leave encoding out (auto)');
+    // The setting wins over a byte-order mark, and the message says how the file was read.
+    writeFileSync(join(dir, 'units.csv'), '\uFEFF' + UNIT_LINES.join('\n') + '\n');
+    const bom = await cli('validate', '--data', dir);
+    expect(bom.code).toBe(2);
+    expect(bom.err).toContain("looks like UTF-8 text read as windows-1252 (read as windows-1252)");
   });
 
   it('the load summary names each file with its encoding', async () => {
