@@ -43,11 +43,12 @@ interface Attempt {
 }
 
 /**
- * Reads the file into raw_<table> and creates src_<table>; returns the encoding it was read in.
+ * Reads the file into raw_<table> and creates src_<table>; returns the encoding it was read in, and
+ * whether it is plain ASCII (which `auto` reads as UTF-8, though any encoding would do).
  * DuckDB reads UTF-8 and Latin-1 itself; a windows-1252 file with bytes 0x80–0x9F (– ’ € …), which
  * DuckDB's Latin-1 refuses, and a file with short blank rows (;;;) are read from a UTF-8 copy.
  */
-export async function readCsv(db: Db, file: SourceFile, dialect: CsvDialect, start: CsvStart, used: readonly (number | undefined)[], spec: readonly ColumnSpec[]): Promise<TextEncoding> {
+export async function readCsv(db: Db, file: SourceFile, dialect: CsvDialect, start: CsvStart, used: readonly (number | undefined)[], spec: readonly ColumnSpec[]): Promise<{ encoding: TextEncoding; ascii: boolean }> {
   const raw = `raw_${file.table}`;
   const columns = start.header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   const at: Attempt = { encoding: start.encoding, copy: false, blankRows: false };
@@ -91,7 +92,7 @@ export async function readCsv(db: Db, file: SourceFile, dialect: CsvDialect, sta
         continue;
       }
       await createSourceView(db, file, start.header, used, spec, scan, copy?.path ?? null);
-      return at.encoding;
+      return { encoding: at.encoding, ascii: scan.ascii };
     } finally {
       await copy?.remove();
     }

@@ -1,6 +1,6 @@
 // CSV bytes → what DuckDB can read: one scan per file (line breaks, UTF-8 validity) and, only when
 // DuckDB cannot read the bytes as they are, a private UTF-8 copy (windows-1252 text, blank rows).
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,8 @@ export interface FileScan {
   readonly newlines: number;
   readonly endsWithNewline: boolean;
   readonly validUtf8: boolean;
+  /** plain ASCII: the same text in every encoding */
+  readonly ascii: boolean;
 }
 
 /** The bytes 0x80–0x9F of windows-1252 (Latin-1 has control codes there); the five unassigned ones map to themselves, as browsers do. */
@@ -52,11 +54,13 @@ export async function scanFile(file: SourceFile): Promise<FileScan> {
   let newlines = 0;
   let last = -1;
   let valid = true;
+  let ascii = true;
   let carry: Buffer | null = null;
   const sink = new Writable({
     write(chunk: Buffer, _e, cb) {
       for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) newlines++;
       if (chunk.length) last = chunk[chunk.length - 1]!;
+      if (ascii) ascii = isAscii(chunk);
       if (valid) {
         const buf: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
         const cut = incompleteTail(buf);
@@ -72,7 +76,7 @@ export async function scanFile(file: SourceFile): Promise<FileScan> {
   } catch (e) {
     throw readError(e, file);
   }
-  return { newlines, endsWithNewline: last === 10, validUtf8: valid && carry === null };
+  return { newlines, endsWithNewline: last === 10, validUtf8: valid && carry === null, ascii };
 }
 
 /** A failed read as the user's problem: a damaged gzip file, or a file they may not read. */

@@ -37,7 +37,7 @@ export interface LoadedExtract {
   readonly configFile: string;
   readonly files: readonly SourceFile[];
   readonly ignoredColumns: Readonly<Partial<Record<TableName, readonly string[]>>>;
-  /** how each file was read: utf-8, utf-8 (with byte-order mark), windows-1252 or parquet */
+  /** how each file was read: utf-8 (with byte-order mark, or plain ASCII), windows-1252 or parquet */
   readonly encodings: Readonly<Partial<Record<TableName, string>>>;
   readonly accounting: Readonly<Partial<Record<TableName, TableAccounting>>>;
   /** found while loading (a file not read, and why); the period's warnings are in plausibility.ts */

@@ -25,9 +25,16 @@ export async function readSource(db: Db, file: SourceFile, dialect: CsvDialect):
   }
   const start = await openCsv(file, dialect);
   const used = columnPositions(file, start.header, dialect);
-  const encoding = await readCsv(db, file, dialect, start, used, CONTRACT[file.table].columns);
+  const read = await readCsv(db, file, dialect, start, used, CONTRACT[file.table].columns);
   await checkTreatmentColumns(db, file, used);
-  return { ignored: ignoredColumns(file, start.header), encoding: start.bom && encoding === 'utf-8' ? 'utf-8 (with byte-order mark)' : encoding };
+  return { ignored: ignoredColumns(file, start.header), encoding: encodingLabel(read.encoding, start.bom, read.ascii) };
+}
+
+/** How the load summary names a file's encoding: a user who saved "ANSI" should not wonder at a bare utf-8. */
+function encodingLabel(encoding: string, bom: boolean, ascii: boolean): string {
+  if (encoding !== 'utf-8') return encoding;
+  if (bom) return 'utf-8 with byte-order mark';
+  return ascii ? 'utf-8, plain ASCII' : 'utf-8';
 }
 
 /** For each contract column, its position in the header (case-insensitive, trimmed); fatal when a required one is missing. */

@@ -39,7 +39,7 @@ describe('encodings', () => {
       const r = await unitNames(extract(setting, bytes));
       expect(r.names, setting).toEqual(NAMES);
       expect(r.encodings.units, setting).toBe('windows-1252');
-      expect(r.encodings.cases, setting).toBe(setting.includes('encoding') ? 'windows-1252' : 'utf-8'); // ASCII only: valid UTF-8
+      expect(r.encodings.cases, setting).toBe(setting.includes('encoding') ? 'windows-1252' : 'utf-8, plain ASCII');
     }
   });
 
@@ -56,7 +56,7 @@ describe('encodings', () => {
     const utf8 = Buffer.from(UNIT_LINES.join('\n') + '\n', 'utf8');
     expect(await unitNames(extract('csv: { delimiter: ";" }\n', utf8))).toMatchObject({ names: NAMES, encodings: { units: 'utf-8' } });
     const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]);
-    expect(await unitNames(extract('csv: { delimiter: ";" }\n', bom))).toMatchObject({ names: NAMES, encodings: { units: 'utf-8 (with byte-order mark)' } });
+    expect(await unitNames(extract('csv: { delimiter: ";" }\n', bom))).toMatchObject({ names: NAMES, encodings: { units: 'utf-8 with byte-order mark' } });
     expect(await unitNames(extract('csv: { delimiter: ";", encoding: utf-8 }\n', bom))).toMatchObject({ names: NAMES });
   });
 
@@ -89,6 +89,6 @@ describe('encodings', () => {
     writeFileSync(join(dir, 'forms.csv'), 'form_id;case_id;form_type;unit_code;registered_date\nF1;A;registration;GJO;2024-04-01\n');
     const r = await cli('validate', '--data', dir);
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toMatch(/^Testregister: units\.csv \(windows-1252\), cases\.csv \(utf-8\), forms\.csv \(utf-8\)\n/);
+    expect(r.out).toMatch(/^Testregister: units\.csv \(windows-1252\), cases\.csv \(utf-8, plain ASCII\), forms\.csv \(utf-8, plain ASCII\)\n/);
   });
 });

@@ -83,7 +83,8 @@ describe('one extract, four encodings', () => {
     const excel = await metricFiles(save('windows-1252'));
     const parquet = await metricFiles(await saveParquet());
     expect(excel.out).toContain('units.csv (windows-1252)');
-    expect(bom.out).toContain('units.csv (utf-8 (with byte-order mark))');
+    expect(bom.out).toContain('units.csv (utf-8 with byte-order mark)');
+    expect(utf8.out).toContain('units.csv (utf-8), cases.csv (utf-8), forms.csv (utf-8), pathway_events.csv (utf-8)');
     expect(parquet.out).toContain('units.parquet (parquet)');
     for (const other of [bom, excel, parquet]) {
       expect(other.json).toBe(utf8.json);
