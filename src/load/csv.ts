@@ -74,7 +74,7 @@ export async function readCsv(db: Db, file: SourceFile, dialect: CsvDialect, sta
           at.copy = true; // bytes 0x80–0x9F: windows-1252 punctuation
           continue;
         }
-        if (/unicode|utf-8/i.test(msg) && !start.decided && at.encoding === 'utf-8') {
+        if (/Invalid unicode/i.test(msg) && !start.decided && at.encoding === 'utf-8') {
           at.encoding = 'windows-1252';
           continue;
         }
@@ -168,7 +168,7 @@ function csvError(e: unknown, file: SourceFile, dialect: CsvDialect, encoding: T
   let reason = lines.slice(origIdx + 1).find((l) => l !== '' && !/^Possible/.test(l) && !l.startsWith('*')) ?? firstLine(e);
   let hint = `check the delimiter ('${dialect.delimiter}') and quoting on that line; csv settings are in registry.yaml`;
   const columns = /Expected Number of Columns: (\d+) Found: (\d+)/i.exec(msg);
-  if (/unicode|utf-8/i.test(msg)) {
+  if (/Invalid unicode/i.test(msg)) {
     reason = `the text is not valid UTF-8 (encoding ${dialect.encoding === 'auto' ? 'utf-8, from its byte-order mark' : `'${dialect.encoding}' in registry.yaml`})`;
     hint = 'Excel on Windows saves "ANSI" (windows-1252): set csv: { encoding: auto } or { encoding: windows-1252 } in registry.yaml, or save the file as UTF-8';
   } else if (/Permission denied|No such file|Cannot open file/i.test(msg)) {
