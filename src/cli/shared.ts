@@ -75,8 +75,9 @@ export async function startRun(x: LoadedExtract, opts: { year?: number | undefin
   printLoadSummary(x, to);
   await checkRejections(x);
   const period = await resolvePeriod(x, opts);
-  await checkReportYear(x, period);
+  // Warnings first: 'site group matches no case' explains an empty report year.
   for (const w of await extractWarnings(x, period)) to.write(`warning: ${formatWarning(w)}\n`);
+  await checkReportYear(x, period);
   return period;
 }
 

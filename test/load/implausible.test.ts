@@ -85,6 +85,16 @@ describe('the report year', () => {
     expect(err).toContain('the extract has cohort cases diagnosed 2023–2024');
   });
 
+  it('no cohort case at all: the warnings that explain it come before the stop', async () => {
+    const out = join(tempDir(), 'out');
+    const r = await cli('metrics', '--data', fixture({ yaml: BASE_YAML.replaceAll('C4', 'D4'), cases: CASES, forms: FORMS }), '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain("warning: site group 'bone' (icd10 D40, D41) matches no case\nwarning: site group 'soft_tissue' (icd10 D47, D49) matches no case\n");
+    expect(r.err).toContain('report year 2024 has no cohort case diagnosed in it by the cut-off 2025-03-31');
+    expect(r.err).toContain('the extract has no cohort case diagnosed by then');
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('a year without cohort cases: exit 2', async () => {
     const err = await stops({ cases: CASES, forms: FORMS }, '--year', '2019');
     expect(err).toContain('report year 2019 has no cohort case diagnosed in it by the cut-off 2025-03-31');
