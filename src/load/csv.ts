@@ -21,6 +21,14 @@ export interface CsvStart {
 
 export async function openCsv(file: SourceFile, dialect: CsvDialect): Promise<CsvStart> {
   const bytes = await head(file);
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    // Excel's "Unicode text": neither of the contract's encodings, and it would read as garbage.
+    throw new InputError('the file is UTF-16 text (Excel: "Unicode text"), which regreport does not read', {
+      file: file.path,
+      line: 1,
+      hint: 'save it from Excel as "CSV (semikolonseparert)" or "CSV UTF-8" instead',
+    });
+  }
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   let encoding: TextEncoding = dialect.encoding === 'windows-1252' ? 'windows-1252' : 'utf-8';
   let decided = dialect.encoding !== 'auto' || bom;

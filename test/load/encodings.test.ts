@@ -83,6 +83,13 @@ describe('encodings', () => {
     expect(bom.err).toContain("looks like UTF-8 text read as windows-1252 (read as windows-1252)");
   });
 
+  it('UTF-16 (Excel "Unicode text") stops with what to save instead', async () => {
+    const dir = extract('csv: { delimiter: ";" }\n', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(UNIT_LINES.join('\r\n'), 'utf16le')]));
+    const r = await cli('validate', '--data', dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${join(dir, 'units.csv')}:1: the file is UTF-16 text (Excel: "Unicode text"), which regreport does not read\n  save it from Excel as "CSV (semikolonseparert)" or "CSV UTF-8" instead`);
+  });
+
   it('the load summary names each file with its encoding', async () => {
     const dir = extract('csv: { delimiter: ";" }\n', windows1252(UNIT_LINES.join('\r\n') + '\r\n'));
     writeFileSync(join(dir, 'cases.csv'), [CASES_HEADER, 'A,PA,2024-03-01,C49.2,,F,50,HSO,GJO,'].join('\n').replaceAll(',', ';') + '\n');
