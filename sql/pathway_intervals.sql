@@ -32,9 +32,9 @@ WHERE a_key IS NOT NULL
   AND (end_key IS NULL OR (end_key >> 32) >= (b_key >> 32));
 
 -- A negative interval is listed as data quality: table pathway_events, the line of the event that
--- set the `to` milestone, column event_date, the pathway id as value.
+-- set the `to` milestone, the pathway id as the record id and as the value, column event_date.
 DELETE FROM dq WHERE rule = 'negative_interval';
 INSERT INTO dq
-SELECT 'pathway_events', line, 'event_date', pathway_id, 'negative_interval', 3
+SELECT 'pathway_events', line, pathway_id, 'event_date', pathway_id, 'negative_interval', 3
 FROM pathway_intervals
 WHERE days < 0;

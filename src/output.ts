@@ -2,6 +2,7 @@
 // so an interrupted or failed run leaves no half-written file behind.
 import { mkdir, mkdtemp, readdir, rename, rm, writeFile, chmod } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
+import { InputError } from './errors.js';
 
 /**
  * The folder under --out for in-house files (metrics.md §7): the full metric table, data-quality.csv.
@@ -84,14 +85,34 @@ export async function writeAtomically(
   fill: (s: Staging) => Promise<void>,
   opts: { dirMode?: number; fileMode?: number } = {},
 ): Promise<string[]> {
-  const staging = await Staging.open(target, opts);
+  let staging: Staging;
+  try {
+    staging = await Staging.open(target, opts);
+  } catch (e) {
+    throw outputError(e, target);
+  }
   try {
     await fill(staging);
     return await staging.commit();
   } catch (e) {
-    await staging.discard();
-    throw e;
+    await staging.discard().catch(() => undefined);
+    throw outputError(e, target);
   }
+}
+
+/** File-system errors the user can fix (permissions, a file held open, a full disk) as an InputError. */
+const USER_FS_ERRORS: Readonly<Record<string, string>> = {
+  EACCES: 'permission denied', EPERM: 'not permitted', EROFS: 'read-only file system', EBUSY: 'a file there is in use',
+  ENOSPC: 'the disk is full', EDQUOT: 'the disk quota is used up', ENOTDIR: 'a part of the path is a file, not a folder',
+  EEXIST: 'a file of that name is in the way', EISDIR: 'a folder of that name is in the way',
+};
+
+function outputError(e: unknown, target: string): unknown {
+  const reason = USER_FS_ERRORS[(e as NodeJS.ErrnoException).code ?? ''];
+  if (reason === undefined) return e;
+  return new InputError(`cannot write to ${target} (${reason})`, {
+    hint: 'choose an --out folder you may write to; if a file there is open in Excel or another program, close it and run again. Nothing was written',
+  });
 }
 
 /** RFC 4180 CSV: fields quoted only when they hold the delimiter, a quote or a line break. */

@@ -68,6 +68,18 @@ export function fixture(t: FixtureTables): string {
   return dir;
 }
 
+/** windows-1252 bytes of a text: ASCII and Latin-1 letters as themselves, – and ’ as 0x96 and 0x92. */
+export function windows1252(text: string): Buffer {
+  const bytes = [...text].map((ch) => {
+    if (ch === '–') return 0x96;
+    if (ch === '’') return 0x92;
+    const code = ch.charCodeAt(0);
+    if (code > 0xff || (code >= 0x80 && code <= 0x9f)) throw new Error(`no windows-1252 byte for ${ch} in this helper`);
+    return code;
+  });
+  return Buffer.from(bytes);
+}
+
 class Sink {
   text = '';
   write(chunk: string | Uint8Array): boolean {

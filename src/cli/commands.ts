@@ -1,89 +1,39 @@
 // The commands: each parses its options, calls the stages, prints a short summary, returns an exit code.
-import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { EXIT, InputError } from '../errors.js';
-import { isIsoDate } from '../config/config.js';
-import { loadExtract, type LoadedExtract } from '../load/loader.js';
-import { accountingBalances, formatAccounting, formatIgnored } from '../load/accounting.js';
-import { writeAtomically } from '../output.js';
+import { ruleExamples } from '../load/accounting.js';
+import { IN_HOUSE_DIR, writeAtomically } from '../output.js';
 import { generateSample, PROFILES, type ProfileName } from '../sample/generator.js';
-import { computeMetricResult, computeMetrics, preparePathways, resolvePeriod, type MetricResult, type MetricTable, type Period } from '../metrics/metrics.js';
+import { computeMetricResult, computeMetrics, preparePathways, type MetricTable } from '../metrics/metrics.js';
 import { readMetricsJson, stageDataQuality, stageInHouseFiles, stagePublishedFiles } from '../metrics/files.js';
 import { formatSummary } from '../metrics/summary.js';
 import { compareTables, formatJunit, formatMarkdown, formatText, hasMoved } from '../check/compare.js';
-import { basename } from 'node:path';
-import { existsSync } from 'node:fs';
-import { LANGUAGES, type Language } from '../config/types.js';
 import type { ScopeOption } from '../report/build.js';
+import {
+  asOfOption, checkPeriodOptions, dataOption, langOf, langOption, outDir, parseDateOption, parseYearOption, periodOf, startRun, str,
+  withExtract, yearOption, type Command,
+} from './shared.js';
 
-export interface Io {
-  readonly out: NodeJS.WritableStream;
-  readonly err: NodeJS.WritableStream;
-}
-
-export interface OptionSpec {
-  readonly type: 'string' | 'boolean';
-  readonly help: string;
-  readonly arg?: string;
-  readonly required?: boolean;
-}
-
-export type Values = Record<string, string | boolean | undefined>;
-
-export interface Command {
-  readonly summary: string;
-  readonly usage: string;
-  readonly options: Readonly<Record<string, OptionSpec>>;
-  readonly details?: string;
-  run(values: Values, io: Io): Promise<number>;
-}
-
-export const dataOption: OptionSpec = { type: 'string', arg: 'DIR', help: 'extract folder (registry.yaml, units, cases, forms, pathway_events)', required: true };
-export const yearOption: OptionSpec = { type: 'string', arg: 'YYYY', help: 'report year (default: report_year in registry.yaml)' };
-export const asOfOption: OptionSpec = { type: 'string', arg: 'YYYY-MM-DD', help: 'cut-off date (default: as_of in registry.yaml, else the latest registered_date)' };
-
-export function str(values: Values, key: string): string | undefined {
-  const v = values[key];
-  return typeof v === 'string' ? v : undefined;
-}
-
-export function parseYearOption(s: string | undefined): number | undefined {
-  if (s === undefined) return undefined;
-  if (!/^\d{4}$/.test(s)) throw new InputError(`--year must be a four-digit year, got '${s}'`);
-  return Number(s);
-}
-
-export function parseDateOption(s: string | undefined): string | undefined {
-  if (s === undefined) return undefined;
-  if (!isIsoDate(s)) throw new InputError(`--as-of must be a real date written YYYY-MM-DD, got '${s}'`);
-  return s;
-}
-
-export async function withExtract<T>(dir: string, fn: (x: LoadedExtract) => Promise<T>): Promise<T> {
-  const x = await loadExtract(resolve(dir));
-  try {
-    return await fn(x);
-  } finally {
-    x.db.close();
-  }
-}
-
-export function printLoadSummary(x: LoadedExtract, io: Io): void {
-  io.out.write(`${x.config.name}: rows read, used and rejected\n${formatAccounting(x)}\n`);
-  for (const l of formatIgnored(x)) io.out.write(`${l}\n`);
-  if (!accountingBalances(x)) throw new Error('row accounting does not balance');
-}
+export type { Command, Io } from './shared.js';
 
 const validate: Command = {
   summary: 'load and check an extract folder; print the row accounting',
   usage: '--data DIR [--out DIR]',
   options: {
     data: dataOption,
-    out: { type: 'string', arg: 'DIR', help: 'also write internal/data-quality.csv (every rejected row: table, line, column, value, rule; owner-only) here' },
+    out: { type: 'string', arg: 'DIR', help: 'also write internal/data-quality.csv (every rejected row: table, line, id, column, value, rule; owner-only) here' },
   },
   async run(values, io) {
     return withExtract(str(values, 'data')!, async (x) => {
-      printLoadSummary(x, io);
-      await preparePathways(x, await resolvePeriod(x, {}));
+      await preparePathways(x, await startRun(x, {}, io.out));
+      // One example per rule shows what to fix without opening data-quality.csv.
+      const examples = await ruleExamples(x.db);
+      if (examples.length) io.out.write('first row per rule:\n');
+      for (const e of examples) {
+        const file = x.files.find((f) => f.table === e.table)?.name ?? e.table;
+        io.out.write(`  ${e.rule.padEnd(17)} ${file}:${e.line}  ${e.id ?? ''}  ${e.column} = '${e.value ?? ''}'\n`);
+      }
       const out = str(values, 'out');
       if (out) {
         const written = await writeAtomically(resolve(out), (s) => stageDataQuality(x.db, s));
@@ -117,33 +67,6 @@ const sample: Command = {
   },
 };
 
-/** --out, defaulting to reports/<name of the extract folder>. */
-export function outDir(values: Values): string {
-  return resolve(str(values, 'out') ?? `reports/${basename(resolve(str(values, 'data')!))}`);
-}
-
-export function periodOf(x: LoadedExtract, values: Values): Promise<Period> {
-  return resolvePeriod(x, { year: parseYearOption(str(values, 'year')), asOf: parseDateOption(str(values, 'as-of')) });
-}
-
-export async function metricResultOf(x: LoadedExtract, values: Values): Promise<MetricResult> {
-  return computeMetricResult(x, await periodOf(x, values));
-}
-
-/** Checks --year and --as-of before the (slow) load, so a typo fails at once. */
-function checkPeriodOptions(values: Values): void {
-  parseYearOption(str(values, 'year'));
-  parseDateOption(str(values, 'as-of'));
-}
-
-const langOption: OptionSpec = { type: 'string', arg: 'nb|sv|en', help: "language (default: registry.yaml's)" };
-
-function langOf(values: Values): Language | undefined {
-  const lang = str(values, 'lang');
-  if (lang !== undefined && !LANGUAGES.includes(lang as Language)) throw new InputError(`--lang must be one of ${LANGUAGES.join(', ')}, got '${lang}'`);
-  return lang as Language | undefined;
-}
-
 const metrics: Command = {
   summary: 'compute the metric table (coverage, centralisation, pathway times)',
   usage: '--data DIR [--year Y] [--as-of YYYY-MM-DD] [--out DIR]',
@@ -158,8 +81,7 @@ const metrics: Command = {
   async run(values, io) {
     checkPeriodOptions(values);
     return withExtract(str(values, 'data')!, async (x) => {
-      printLoadSummary(x, io);
-      const { table, published } = await metricResultOf(x, values);
+      const { table, published } = await computeMetricResult(x, await periodOf(x, values, io.out));
       const written = await writeAtomically(outDir(values), async (s) => {
         await stagePublishedFiles(x.db, s, published);
         await stageInHouseFiles(x.db, s, table);
@@ -183,8 +105,7 @@ const check: Command = {
   },
   details: 'Exit code 0: nothing moved beyond the tolerance; 1: something moved (the diff is printed); 2: bad input.\nYear and cut-off default to the baseline\'s, so the same period is recomputed.',
   async run(values, io) {
-    const baselinePath = str(values, 'baseline')!;
-    if (!existsSync(baselinePath)) throw new InputError(`baseline not found: ${baselinePath}`, { hint: 'write one with: regreport metrics --data DIR --out DIR' });
+    const baselinePath = baselineFile(str(values, 'baseline')!);
     let baseline: MetricTable;
     try {
       baseline = readMetricsJson(baselinePath);
@@ -200,7 +121,8 @@ const check: Command = {
     const year = parseYearOption(str(values, 'year')) ?? baseline.year;
     const asOf = parseDateOption(str(values, 'as-of')) ?? baseline.as_of;
     return withExtract(str(values, 'data')!, async (x) => {
-      const current = await computeMetrics(x, await resolvePeriod(x, { year, asOf }));
+      // stdout may be a Markdown summary or JUnit XML: the load summary goes to stderr.
+      const current = await computeMetrics(x, await startRun(x, { year, asOf }, io.err));
       const c = compareTables(baseline, current, tolerance);
       io.out.write(format === 'markdown' ? formatMarkdown(c) : format === 'junit' ? formatJunit(c, current) : formatText(c));
       return hasMoved(c) ? EXIT.changed : EXIT.ok;
@@ -231,8 +153,7 @@ const build: Command = {
     const { buildReports } = await import('../report/build.js');
     findChromium();
     return withExtract(str(values, 'data')!, async (x) => {
-      printLoadSummary(x, io);
-      const metricResult = await metricResultOf(x, values);
+      const metricResult = await computeMetricResult(x, await periodOf(x, values, io.out));
       const table = metricResult.table;
       const started = Date.now();
       const result = await buildReports(x, metricResult, { out: outDir(values), language: lang ?? x.config.language, scope: scope as ScopeOption });
@@ -274,7 +195,7 @@ const worklist: Command = {
       if (region !== undefined && !regions.includes(region)) {
         throw new InputError(`unknown region code '${region}'`, { hint: `valid region codes: ${regions.join(', ')}` });
       }
-      const period = await periodOf(x, values);
+      const period = await periodOf(x, values, io.out);
       const table = await computeMetrics(x, period);
       const out = resolve(str(values, 'out')!);
       const r = await writeWorklists(x, table, period, { out, language: lang ?? x.config.language, selection: { unit, region } });
@@ -289,5 +210,20 @@ const worklist: Command = {
     });
   },
 };
+
+/** --baseline: a metrics.json; given a folder, say which file to name. */
+function baselineFile(path: string): string {
+  let isDir: boolean;
+  try {
+    isDir = statSync(path).isDirectory();
+  } catch {
+    throw new InputError(`baseline not found: ${path}`, { hint: 'write one with: regreport metrics --data DIR --out DIR' });
+  }
+  if (isDir) {
+    // metrics and build keep metrics.json in the in-house folder under their --out.
+    throw new InputError(`--baseline is a folder: ${path}`, { hint: `give the in-house metrics.json: --baseline ${join(path, IN_HOUSE_DIR, 'metrics.json')}` });
+  }
+  return path;
+}
 
 export const COMMANDS: Readonly<Record<string, Command>> = { validate, metrics, check, build, worklist, sample };

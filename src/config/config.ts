@@ -1,7 +1,9 @@
 // registry.yaml (text) → a validated, defaulted, readonly Config; every problem names its key path and line.
+import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
-import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
-import { InputError, closest } from '../errors.js';
+import { LineCounter, parseDocument } from 'yaml';
+import { InputError } from '../errors.js';
+import { isIsoDate, Reader, type Path } from './reader.js';
 import {
   FORM_TYPES,
   INTERVAL_ROLES,
@@ -9,6 +11,7 @@ import {
   SMALL_UNITS,
   TREATMENT_TYPES,
   type Config,
+  type CsvEncoding,
   type FormType,
   type IntervalRole,
   type Labels,
@@ -19,125 +22,8 @@ import {
   type TreatmentType,
 } from './types.js';
 
-type Path = readonly (string | number)[];
+export { isIsoDate };
 
-/** Reads one parsed YAML document, remembering where each value stood for error messages. */
-class Reader {
-  constructor(
-    private readonly file: string,
-    private readonly doc: Document,
-    private readonly lines: LineCounter,
-  ) {}
-
-  fail(path: Path, message: string, hint?: string): never {
-    const node = path.length ? this.doc.getIn(path, true) : this.doc.contents;
-    let line: number | undefined;
-    const range = (node as { range?: [number, number, number] } | undefined)?.range;
-    if (range) line = this.lines.linePos(range[0]).line;
-    else if (path.length > 1) {
-      const parent = this.doc.getIn(path.slice(0, -1), true) as { range?: [number, number, number] } | undefined;
-      if (parent?.range) line = this.lines.linePos(parent.range[0]).line;
-    }
-    const at = path.length ? `'${path.join('.')}'` : 'the document';
-    return this.throwAt(`${at}: ${message}`, line, hint);
-  }
-
-  private throwAt(message: string, line: number | undefined, hint: string | undefined): never {
-    const where: { file: string; line?: number; hint?: string } = { file: this.file };
-    if (line !== undefined) where.line = line;
-    if (hint !== undefined) where.hint = hint;
-    throw new InputError(message, where);
-  }
-
-  /** A mapping whose keys must all be known; unknown keys are errors with a suggestion. */
-  map(value: unknown, path: Path, known: readonly string[]): Record<string, unknown> {
-    if (value === null || typeof value !== 'object' || Array.isArray(value) || value instanceof Date) {
-      this.fail(path, `expected a mapping (key: value lines), got ${describe(value)}`);
-    }
-    const obj = value as Record<string, unknown>;
-    for (const key of Object.keys(obj)) {
-      if (!known.includes(key)) {
-        const guess = closest(key, known);
-        const where = path.length ? `under '${path.join('.')}'` : 'at top level';
-        const node = this.doc.getIn(path, true);
-        let line: number | undefined;
-        if (isMap(node)) {
-          const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key);
-          const range = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
-          if (range) line = this.lines.linePos(range[0]).line;
-        }
-        this.throwAt(
-          `unknown key '${key}' ${where}${guess ? `; did you mean '${guess}'?` : ''}`,
-          line,
-          `allowed keys here: ${known.join(', ')}`,
-        );
-      }
-    }
-    return obj;
-  }
-
-  string(value: unknown, path: Path): string {
-    if (typeof value === 'number') return String(value);
-    if (typeof value !== 'string' || value.trim() === '') this.fail(path, `expected a non-empty text, got ${describe(value)}`);
-    return value.trim();
-  }
-
-  list(value: unknown, path: Path): unknown[] {
-    if (!Array.isArray(value)) this.fail(path, `expected a list ([a, b] or '- a' lines), got ${describe(value)}`);
-    return value;
-  }
-
-  stringList(value: unknown, path: Path, { nonEmpty = true } = {}): string[] {
-    const items = this.list(value, path).map((v, i) => this.string(v, [...path, i]));
-    if (nonEmpty && items.length === 0) this.fail(path, 'expected at least one entry');
-    return items;
-  }
-
-  oneOf<T extends string>(value: unknown, path: Path, allowed: readonly T[]): T {
-    const s = this.string(value, path);
-    if (!(allowed as readonly string[]).includes(s)) {
-      const guess = closest(s, allowed);
-      this.fail(path, `'${s}' is not one of ${allowed.join(', ')}${guess ? `; did you mean '${guess}'?` : ''}`);
-    }
-    return s as T;
-  }
-
-  fraction(value: unknown, path: Path): number {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) {
-      this.fail(path, `expected a share between 0 and 1 (e.g. 0.8 for 80 %), got ${describe(value)}`);
-    }
-    return value;
-  }
-
-  integer(value: unknown, path: Path, min: number, max: number): number {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-      this.fail(path, `expected a whole number from ${min} to ${max}, got ${describe(value)}`);
-    }
-    return value;
-  }
-
-  date(value: unknown, path: Path): string {
-    const iso = value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' ? value.trim() : '';
-    if (!isIsoDate(iso)) this.fail(path, `expected a date as YYYY-MM-DD, got ${describe(value)}`);
-    return iso;
-  }
-}
-
-function describe(value: unknown): string {
-  if (value === null || value === undefined) return 'nothing';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  return `'${typeof value === 'string' ? value : JSON.stringify(value)}'`;
-}
-
-/** True for a real calendar date written YYYY-MM-DD. */
-export function isIsoDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === s;
-}
 
 const TOP_KEYS = [
   'name', 'country', 'language', 'report_year', 'as_of', 'csv', 'cohort', 'coverage',
@@ -146,16 +32,40 @@ const TOP_KEYS = [
 
 /** Reads and validates `registry.yaml`. Throws InputError naming the file, key path and line. */
 export async function loadConfig(file: string): Promise<Config> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new InputError('registry.yaml is missing', {
+    bytes = await readFile(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new InputError('registry.yaml is missing', {
+        file,
+        hint: 'every extract folder needs a registry.yaml profile; see docs/data-contract.md',
+      });
+    }
+    throw new InputError(`cannot read registry.yaml (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, {
       file,
-      hint: 'every extract folder needs a registry.yaml profile; see docs/data-contract.md',
+      hint: 'check that the file exists and that you may read it',
     });
   }
-  return parseConfig(text, file);
+  return parseConfig(decodeUtf8(bytes, file), file);
+}
+
+/** registry.yaml must be UTF-8: one saved as "ANSI" would put U+FFFD into the report's title. */
+function decodeUtf8(bytes: Buffer, file: string): string {
+  if (isUtf8(bytes)) return bytes.toString('utf8');
+  let line = 1;
+  let start = 0;
+  for (let nl = bytes.indexOf(10); ; nl = bytes.indexOf(10, start)) {
+    const end = nl === -1 ? bytes.length : nl;
+    if (!isUtf8(bytes.subarray(start, end))) break;
+    line++;
+    start = end + 1;
+  }
+  throw new InputError('registry.yaml is not UTF-8 text', {
+    file,
+    line,
+    hint: 'save it as UTF-8 (in Notepad: Save as → Encoding: UTF-8); a byte-order mark is fine',
+  });
 }
 
 export function parseConfig(text: string, file = 'registry.yaml'): Config {
@@ -188,15 +98,12 @@ export function parseConfig(text: string, file = 'registry.yaml'): Config {
   if (delimiter.length !== 1 || delimiter === '"') {
     r.fail(['csv', 'delimiter'], `expected one character such as ',' or ';', got '${delimiter}'`);
   }
-  const encodingIn = csvIn.encoding === undefined ? 'utf-8' : r.string(csvIn.encoding, ['csv', 'encoding']).toLowerCase();
-  const encodings: Record<string, 'utf-8' | 'latin-1'> = {
-    'utf-8': 'utf-8', utf8: 'utf-8', 'latin-1': 'latin-1', latin1: 'latin-1', 'iso-8859-1': 'latin-1',
-    'windows-1252': 'latin-1', cp1252: 'latin-1',
-  };
-  const encoding = encodings[encodingIn] ?? r.fail(['csv', 'encoding'], `'${encodingIn}' is not supported; use utf-8 or latin-1`);
+  const encodingIn = csvIn.encoding === undefined ? 'auto' : r.string(csvIn.encoding, ['csv', 'encoding']).toLowerCase();
+  const encoding = ENCODINGS[encodingIn] ?? r.fail(['csv', 'encoding'], `'${encodingIn}' is not supported; use auto, utf-8, windows-1252 or latin-1`);
   const dateFormat = csvIn.date_format === undefined ? '%Y-%m-%d' : r.string(csvIn.date_format, ['csv', 'date_format']);
-  if (!/%[Yy]/.test(dateFormat) || !/%[mbB]/.test(dateFormat) || !/%[d]/.test(dateFormat)) {
-    r.fail(['csv', 'date_format'], `'${dateFormat}' must contain a year (%Y), a month (%m) and a day (%d), e.g. "%d.%m.%Y"`);
+  // A four-digit year (%Y) only: with %y, '05.01.24' would silently become a year nobody checked.
+  if (!/%Y/.test(dateFormat) || !/%[mbB]/.test(dateFormat) || !/%[d]/.test(dateFormat)) {
+    r.fail(['csv', 'date_format'], `'${dateFormat}' must contain a four-digit year (%Y), a month (%m) and a day (%d), e.g. "%d.%m.%Y"`);
   }
 
   const cohortIn = r.map(root.cohort, ['cohort'], ['site_groups']);
@@ -208,7 +115,7 @@ export function parseConfig(text: string, file = 'registry.yaml'): Config {
     const id = r.string(m.id, [...p, 'id']);
     if (!/^[A-Za-z0-9_-]+$/.test(id)) r.fail([...p, 'id'], `'${id}' may hold only letters, digits, '_' and '-'`);
     if (id === 'ALL') r.fail([...p, 'id'], "'ALL' is reserved for all site groups together");
-    const icd10 = r.stringList(m.icd10, [...p, 'icd10']).map((c) => c.toUpperCase().replaceAll('.', ''));
+    const icd10 = unique(r.stringList(m.icd10, [...p, 'icd10']).map((c, j) => icd10Prefix(r, c, [...p, 'icd10', j])));
     return { id, icd10, label: labels(r, m.label, [...p, 'label'], id) };
   });
   const ids = siteGroups.map((g) => g.id);
@@ -275,6 +182,39 @@ function moderateLevel(r: Reader, value: unknown, path: Path, target: number | n
   return level;
 }
 
+/** The names `csv.encoding` accepts; Latin-1 is read as windows-1252, since files so labelled almost always are. */
+const ENCODINGS: Readonly<Record<string, CsvEncoding>> = {
+  auto: 'auto', 'utf-8': 'utf-8', utf8: 'utf-8', 'windows-1252': 'windows-1252', cp1252: 'windows-1252',
+  ansi: 'windows-1252', 'latin-1': 'windows-1252', latin1: 'windows-1252', 'iso-8859-1': 'windows-1252',
+};
+
+/** Config lists are sets: an entry listed twice must not count twice. */
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}
+
+/**
+ * An icd10 entry, normalised like the codes it is matched against (upper-case, '.' removed). It is a
+ * plain prefix: a wildcard or a range would match nothing, silently dropping cases from the cohort.
+ */
+function icd10Prefix(r: Reader, entry: string, path: Path): string {
+  const code = entry.toUpperCase().replaceAll('.', '');
+  if (!/[*%?\-\s]/.test(code)) return code;
+  const range = /^([A-Z])(\d{2})-\1?(\d{2})$/.exec(code.replaceAll(' ', ''));
+  let guess: string;
+  if (range && Number(range[3]) >= Number(range[2]) && Number(range[3]) - Number(range[2]) < 20) {
+    const from = Number(range[2]);
+    guess = `[${Array.from({ length: Number(range[3]) - from + 1 }, (_, i) => `${range[1]}${String(from + i).padStart(2, '0')}`).join(', ')}]`;
+  } else {
+    guess = code.split(/[*%?\-\s]/)[0] ?? '';
+  }
+  return r.fail(
+    path,
+    `'${entry}' is not an ICD-10 prefix: entries are matched as the start of the code, without wildcards or ranges`,
+    guess ? `did you mean ${guess}? (C49 matches C49, C49.2, C492 …)` : 'write the first letters of the codes, e.g. C49',
+  );
+}
+
 function labels(r: Reader, value: unknown, path: Path, fallback: string): Labels {
   if (value === undefined || value === null) return { nb: fallback, sv: fallback, en: fallback };
   if (typeof value === 'string') return { nb: value, sv: value, en: value };
@@ -290,7 +230,7 @@ function parsePathway(r: Reader, value: unknown): PathwayConfig {
   if (p.intervals === undefined) r.fail(['pathway'], "required key 'intervals' is missing");
   const rolesIn = r.map(p.roles, ['pathway', 'roles'], ['start', 'first_attendance', 'transfer', 'decision', 'end', 'treatment']);
   const codes = (key: string): string[] =>
-    rolesIn[key] === undefined || rolesIn[key] === null ? [] : r.stringList(rolesIn[key], ['pathway', 'roles', key], { nonEmpty: false });
+    rolesIn[key] === undefined || rolesIn[key] === null ? [] : unique(r.stringList(rolesIn[key], ['pathway', 'roles', key], { nonEmpty: false }));
   const treatIn = rolesIn.treatment === undefined ? {} : r.map(rolesIn.treatment, ['pathway', 'roles', 'treatment'], Object.keys(rolesIn.treatment ?? {}));
   const treatment = Object.entries(treatIn).map(([code, modality]) => ({
     code: code.trim(),
@@ -313,17 +253,18 @@ function parsePathway(r: Reader, value: unknown): PathwayConfig {
   const intervalsIn = r.list(p.intervals, ['pathway', 'intervals']);
   const intervals: PathwayInterval[] = intervalsIn.map((iv, i) => {
     const path = ['pathway', 'intervals', i];
-    const m = r.map(iv, path, ['id', 'from', 'to', 'treatments', 'norm_days']);
+    const m = r.map(iv, path, ['id', 'from', 'to', 'treatments', 'norm_days', 'label']);
     const id = r.string(m.id, [...path, 'id']);
     const from: IntervalRole = r.oneOf(m.from, [...path, 'from'], INTERVAL_ROLES);
     const to: IntervalRole = r.oneOf(m.to, [...path, 'to'], INTERVAL_ROLES);
     if (from === to) r.fail([...path, 'to'], `an interval must go from one role to another, got '${from}' twice`);
-    const treatments = m.treatments === undefined ? null : r.stringList(m.treatments, [...path, 'treatments']);
+    // Listed twice, a modality would count each pathway twice (the interval joins on this list).
+    const treatments = m.treatments === undefined ? null : unique(r.stringList(m.treatments, [...path, 'treatments']));
     for (const [j, t] of (treatments ?? []).entries()) {
       if (!modalities.has(t)) r.fail([...path, 'treatments', j], `'${t}' is not a modality in pathway.roles.treatment (${[...modalities].join(', ')})`);
     }
     if (m.norm_days === undefined) r.fail(path, "required key 'norm_days' is missing");
-    return { id, from, to, treatments, normDays: r.integer(m.norm_days, [...path, 'norm_days'], 0, 10000) };
+    return { id, from, to, treatments, normDays: r.integer(m.norm_days, [...path, 'norm_days'], 0, 10000), label: labels(r, m.label, [...path, 'label'], id) };
   });
   intervals.forEach((iv, i) => {
     if (intervals.findIndex((o) => o.id === iv.id) !== i) r.fail(['pathway', 'intervals', i, 'id'], `interval '${iv.id}' is defined twice`);

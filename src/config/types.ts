@@ -23,9 +23,12 @@ export interface SiteGroup {
   readonly label: Labels;
 }
 
+/** How CSV text is decoded: 'auto' decides per file (BOM or valid UTF-8 → utf-8, else windows-1252). */
+export type CsvEncoding = 'utf-8' | 'windows-1252' | 'auto';
+
 export interface CsvDialect {
   readonly delimiter: string;
-  readonly encoding: 'utf-8' | 'latin-1';
+  readonly encoding: CsvEncoding;
   readonly dateFormat: string;
 }
 
@@ -36,6 +39,8 @@ export interface PathwayInterval {
   /** Treatment modalities the pathway's treatment milestone must have; null = any or none. */
   readonly treatments: readonly string[] | null;
   readonly normDays: number;
+  /** Display name per language (registry.yaml `label`); the id where none is given. */
+  readonly label: Labels;
 }
 
 export interface PathwayConfig {

@@ -1,11 +1,10 @@
-// The extract folder → one source file per table (or a fatal error), its header, and gzip integrity.
+// The extract folder → one source file per table (or a fatal error), its first bytes and header, blank lines.
 import { createReadStream } from 'node:fs';
 import { readdir, stat, open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { constants, createGunzip, gunzipSync } from 'node:zlib';
-import { pipeline } from 'node:stream/promises';
-import { Writable } from 'node:stream';
 import { InputError } from '../errors.js';
+import { readError } from './encoding.js';
 import type { CsvDialect } from '../config/types.js';
 import { CONTRACT, TABLES, type TableName } from './contract.js';
 
@@ -26,7 +25,13 @@ export async function locateTables(dir: string): Promise<Record<TableName, Sourc
   try {
     if (!(await stat(dir)).isDirectory()) throw new Error('not a folder');
     entries = await readdir(dir);
-  } catch {
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') {
+      throw new InputError(`cannot read the extract folder (permission denied): ${dir}`, {
+        hint: 'check that you may list and read the folder (ls -ld), or copy the extract to a folder of your own',
+      });
+    }
     throw new InputError(`extract folder not found: ${dir}`, {
       hint: 'pass --data with the folder that holds registry.yaml, units.csv, cases.csv and forms.csv',
     });
@@ -54,55 +59,18 @@ export async function locateTables(dir: string): Promise<Record<TableName, Sourc
   return out;
 }
 
-/** Newline bytes of a file's (decompressed) text, and whether its last byte is one. */
-export interface LineCount {
-  readonly newlines: number;
-  readonly endsWithNewline: boolean;
-}
-
-function lineCounter(): { sink: Writable; result: () => LineCount } {
-  let newlines = 0;
-  let last = -1;
-  const sink = new Writable({
-    write(chunk: Buffer, _e, cb) {
-      for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) newlines++;
-      if (chunk.length) last = chunk[chunk.length - 1]!;
-      cb();
-    },
-  });
-  return { sink, result: () => ({ newlines, endsWithNewline: last === 10 }) };
-}
-
-/** Counts newline bytes natively (memchr speed); for .csv.gz this is also the integrity check. */
-export async function countLines(file: SourceFile): Promise<LineCount> {
-  const { sink, result } = lineCounter();
-  if (file.format !== 'csv.gz') {
-    await pipeline(createReadStream(file.path), sink);
-    return result();
-  }
-  try {
-    await pipeline(createReadStream(file.path), createGunzip(), sink);
-    return result();
-  } catch (e) {
-    throw new InputError(`the gzip file is truncated or damaged (${(e as Error).message})`, {
-      file: file.path,
-      hint: 'export the table again, or compress it again with gzip',
-    });
-  }
-}
-
 /**
  * Where blank lines stand between records (the CSV reader skips them): for each, the index of the
  * record that follows and how many blank lines precede it. A quote-aware scan, run only when the
  * newline count says there are blank lines.
  */
-export async function blankLineOffsets(file: SourceFile): Promise<{ record: number; blanks: number }[]> {
+export async function blankLineOffsets(path: string, gzip: boolean): Promise<{ record: number; blanks: number }[]> {
   const out: { record: number; blanks: number }[] = [];
   let quoted = false;
   let completed = 0; // records ended so far, the header included
   let lineHasContent = false;
   let pendingBlanks = 0;
-  const source = file.format === 'csv.gz' ? createReadStream(file.path).pipe(createGunzip()) : createReadStream(file.path);
+  const source = gzip ? createReadStream(path).pipe(createGunzip()) : createReadStream(path);
   for await (const chunk of source as AsyncIterable<Buffer>) {
     for (let i = 0; i < chunk.length; i++) {
       const b = chunk[i]!;
@@ -125,11 +93,18 @@ export async function blankLineOffsets(file: SourceFile): Promise<{ record: numb
 }
 
 /** The first bytes of a file, decompressed when gzip. */
-async function head(file: SourceFile, bytes = 1 << 16): Promise<Buffer> {
-  const fh = await open(file.path, 'r');
+export async function head(file: SourceFile, bytes = 1 << 16): Promise<Buffer> {
+  let fh;
+  try {
+    fh = await open(file.path, 'r');
+  } catch (e) {
+    throw readError(e, file);
+  }
   try {
     const buf = Buffer.alloc(bytes);
-    const { bytesRead } = await fh.read(buf, 0, bytes, 0);
+    const { bytesRead } = await fh.read(buf, 0, bytes, 0).catch((e: unknown) => {
+      throw readError(e, file); // a folder of that name opens, but does not read
+    });
     const raw = buf.subarray(0, bytesRead);
     if (file.format !== 'csv.gz') return raw;
     // Inflate what is there of the first block, ignoring that the stream goes on.
@@ -146,11 +121,8 @@ async function head(file: SourceFile, bytes = 1 << 16): Promise<Buffer> {
   }
 }
 
-/** The header row's column names, parsed as DuckDB will parse the file (dialect, quotes, BOM). */
-export async function readCsvHeader(file: SourceFile, dialect: CsvDialect): Promise<string[]> {
-  let buf = await head(file);
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
-  const text = buf.toString(dialect.encoding === 'latin-1' ? 'latin1' : 'utf8');
+/** The header row's column names from the file's first text, parsed as DuckDB will parse the file (dialect, quotes). */
+export function readCsvHeader(file: SourceFile, text: string, dialect: CsvDialect): string[] {
   if (text.trim() === '') {
     throw new InputError('the file is empty: it has no header row', {
       file: file.path,

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { Bool, Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
 import type { Db } from '../db.js';
-import { dataQualityRows, DQ_HEADER } from '../load/accounting.js';
+import { dataQualityCsv, dataQualityRows } from '../load/accounting.js';
 import { inHouse, toCsv, type Staging } from '../output.js';
 import { METRIC_COLUMNS, type MetricRow, type MetricTable } from './table.js';
 import { blankWithheld, type PublishedRow } from './published.js';
@@ -46,7 +46,7 @@ export function metricsArrow(rows: readonly MetricRow[]): Uint8Array {
 /** data-quality.csv (in-house: it shows rejected values, ids included). */
 export async function stageDataQuality(db: Db, s: Staging): Promise<void> {
   const dq = await dataQualityRows(db);
-  await s.write(inHouse('data-quality.csv'), toCsv(DQ_HEADER, dq.map((r) => [r.table, r.line, r.column, r.value, r.rule])));
+  await s.write(inHouse('data-quality.csv'), dataQualityCsv(dq));
 }
 
 /** The in-house files, into internal/. Parquet is written by DuckDB from the CSV just staged. */

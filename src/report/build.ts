@@ -5,6 +5,7 @@ import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import type { Language } from '../config/types.js';
 import type { LoadedExtract } from '../load/loader.js';
+import { extractWarnings } from '../load/plausibility.js';
 import type { MetricResult } from '../metrics/metrics.js';
 import { stageInHouseFiles, stagePublishedFiles } from '../metrics/files.js';
 import { publishedTable } from '../metrics/published.js';
@@ -47,9 +48,11 @@ export async function reportContext(x: LoadedExtract, result: MetricResult, lang
   for (const f of [{ path: x.configFile, name: 'registry.yaml', rows: 0 }, ...x.files.map((s) => ({ path: s.path, name: s.name, rows: x.accounting[s.table]?.read ?? 0 }))]) {
     files.push({ name: f.name, rows: f.rows, sha256: await sha256(f.path) });
   }
+  const period = { year: table.year, asOf: table.as_of, firstYear: table.year - x.config.coverage.trendYears + 1 };
   return {
     table, config: x.config, language, units, regions: sortedRegions, accounting: x.accounting,
     dqCounts: dq.map((d) => ({ table: d.table, rule: d.rule, n: Number(d.n) })),
+    warnings: await extractWarnings(x, period),
     files, generated: generationTime(), version: VERSION,
   };
 }

@@ -1,11 +1,13 @@
 // Metric table + labels → the report's view model for one scope (national or one region).
 // Only selects and formats rows of the metric table: every figure shown is a metric-table figure.
 import type { Config, Language } from '../config/types.js';
-import { TABLES, type TableName } from '../load/contract.js';
+import type { TableName } from '../load/contract.js';
 import type { TableAccounting } from '../load/loader.js';
+import type { ExtractWarning } from '../load/plausibility.js';
 import { isShown, pooledGroup, pooledRegion, type PublishedRow as MetricRow, type PublishedTable } from '../metrics/published.js';
 import { barSpec, funnelSpec, medianSpec, renderSvg, trendSpec, type SeriesPoint } from './charts.js';
 import { fill, NumberFormat, STRINGS, type Strings } from './i18n.js';
+import { dataQualitySection } from './data-quality.js';
 
 export interface UnitInfo {
   readonly code: string;
@@ -29,6 +31,7 @@ export interface ReportContext {
   readonly regions: ReadonlyMap<string, string>;
   readonly accounting: Readonly<Partial<Record<TableName, TableAccounting>>>;
   readonly dqCounts: readonly { table: string; rule: string; n: number }[];
+  readonly warnings: readonly ExtractWarning[];
   readonly files: readonly InputFileInfo[];
   readonly generated: string;
   readonly version: string;
@@ -368,38 +371,8 @@ export async function buildModel(ctx: ReportContext, scope: Scope): Promise<Repo
     ],
   };
 
-  // 7. Data quality: row accounting and rejected rows per rule.
-  const dataQuality: Section = {
-    id: 'data-quality',
-    title: s.dataQuality,
-    intro: '',
-    blocks: [
-      {
-        table: {
-          caption: s.dataQuality,
-          head: [s.table, s.read, s.used, s.outOfScope, s.rejected],
-          rows: TABLES.flatMap((t) => {
-            const a = ctx.accounting[t];
-            if (!a) return [];
-            return [[
-              { text: s.tables[t] ?? t },
-              { text: f.int(a.read), cls: 'num' },
-              { text: f.int(a.used), cls: 'num' },
-              { text: a.out_of_scope === undefined ? '' : f.int(a.out_of_scope), cls: 'num' },
-              { text: f.int(a.rejected), cls: 'num' },
-            ]];
-          }),
-        },
-      },
-      {
-        table: {
-          caption: s.rejectedByRule,
-          head: [s.table, s.rule, s.rows],
-          rows: ctx.dqCounts.map((d) => [{ text: s.tables[d.table] ?? d.table }, { text: `${s.rules[d.rule] ?? d.rule} (${d.rule})` }, { text: f.int(d.n), cls: 'num' }]),
-        },
-      },
-    ],
-  };
+  // 7. Data quality: row accounting, rejected rows per rule, the extract's warnings.
+  const dataQuality = dataQualitySection(ctx, s, f, groupLabel);
 
   // 8. Colophon.
   const colophon: Section = {

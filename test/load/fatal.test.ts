@@ -38,7 +38,7 @@ describe('fatal input', () => {
 
   it('a file that cannot be parsed: line and reason', async () => {
     const dir = fixture({ cases: [CASES_HEADER, 'A,PA,2024-03-01,C49.2,,F,50,R1,L1,', 'B,PB,2024-03-01,C49.2,,F,50,R1,L1,,extra'] });
-    expect(await fatal(dir)).toMatch(/cases\.csv:3: cannot parse the file: Expected Number of Columns: 10 Found: 11/);
+    expect(await fatal(dir)).toMatch(/cases\.csv:3: cannot parse the file: the row has 11 fields, the header has 10\n.*as many delimiter-separated fields as the header/);
   });
 
   it('an unterminated quote', async () => {
@@ -46,10 +46,10 @@ describe('fatal input', () => {
     expect(await fatal(dir)).toMatch(/cases\.csv:2: cannot parse the file: .*unterminated quote/);
   });
 
-  it('Latin-1 text read as UTF-8 says which setting to change', async () => {
-    const dir = fixture({});
+  it('windows-1252 text under encoding: utf-8 says which setting to change', async () => {
+    const dir = fixture({ yaml: BASE_YAML + 'csv: { encoding: utf-8 }\n' });
     writeFileSync(join(dir, 'cases.csv'), Buffer.from(CASES_HEADER + '\nA,PA,2024-03-01,C49.2,,F,50,R1,Sørlandet,\n', 'latin1'));
-    expect(await fatal(dir)).toMatch(/cases\.csv:2: cannot parse the file: the text is not valid UTF-8\n.*encoding: latin-1/);
+    expect(await fatal(dir)).toMatch(/cases\.csv:2: cannot parse the file: the text is not valid UTF-8 \(encoding 'utf-8' in registry\.yaml\)\n.*encoding: auto.*windows-1252/);
   });
 
   it('a truncated gzip file', async () => {

@@ -47,7 +47,7 @@ describe('cases rules', () => {
     ]);
   });
 
-  it('bad_value: sex outside M/F, age outside 0–120 or not whole; 0 and 120 pass', async () => {
+  it('bad_value: sex outside M/F, age outside 0–120 or not whole; 0, 120 and 0120 pass', async () => {
     const { dq } = await load({
       cases: [
         CASES_HEADER,
@@ -57,9 +57,11 @@ describe('cases rules', () => {
         okCase('D', { age: '45.5' }),
         okCase('E', { age: '0' }),
         okCase('F', { age: '120', sex: 'M' }),
+        okCase('G', { age: '0120' }), // leading zeros are allowed: 120
+        okCase('H', { age: '0121' }),
       ],
     });
-    expect(dq).toEqual(['cases:2:sex:X:bad_value', 'cases:3:age:121:bad_value', 'cases:4:age:-1:bad_value', 'cases:5:age:45.5:bad_value']);
+    expect(dq).toEqual(['cases:2:sex:X:bad_value', 'cases:3:age:121:bad_value', 'cases:4:age:-1:bad_value', 'cases:5:age:45.5:bad_value', 'cases:9:age:0121:bad_value']);
   });
 
   it('duplicate_id: a later row repeating an id; a row after a rejected first one is not a duplicate', async () => {

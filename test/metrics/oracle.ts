@@ -50,7 +50,7 @@ function parseCsv(text: string, delim: string): { header: string[]; rows: { line
 
 function readTable(dir: string, name: string, cfg: Config): Rec[] & { lines: number[] } {
   const buf = readFileSync(join(dir, `${name}.csv`));
-  let text = buf.toString(cfg.csv.encoding === 'latin-1' ? 'latin1' : 'utf8');
+  let text = buf.toString(cfg.csv.encoding === 'windows-1252' ? 'latin1' : 'utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const { header, rows } = parseCsv(text, cfg.csv.delimiter);
   const out = rows.map(({ line, rec }) => {

@@ -85,4 +85,17 @@ describe('pathway_time', () => {
     const { table } = await run({ cases, pathway_events: null });
     expect(table.metrics.some((r) => r.metric === 'pathway_time')).toBe(false);
   });
+
+  it('a modality listed twice counts each pathway once', async () => {
+    const twice = YAML.replace('treatments: [surgery, systemic]', 'treatments: [surgery, systemic, surgery]');
+    expect(twice).not.toBe(YAML);
+    const { get } = await run({ yaml: twice, cases, pathway_events: events });
+    expect(frac(get('pathway_time I3 2024 national ALL'))).toBe('2/3'); // as above: p1, p2, p10
+    expect(frac(get('pathway_time I3 2024 unit C2'))).toBe('1/2');
+  });
+
+  it('the negative interval names the pathway as the record id', async () => {
+    const { dq } = await run({ yaml: YAML, cases, pathway_events: events });
+    expect(dq.filter((r) => r.rule === 'negative_interval').map((r) => r.id)).toEqual(['p6']);
+  });
 });
