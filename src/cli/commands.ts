@@ -290,4 +290,7 @@ const worklist: Command = {
   },
 };
 
-export const COMMANDS: Readonly<Record<string, Command>> = { validate, metrics, check, build, worklist, sample };
+// publish lives in its own file; it is registered here, after every export it imports is defined.
+import { publishCommand } from './publish.js';
+
+export const COMMANDS: Readonly<Record<string, Command>> = { validate, metrics, check, build, publish: publishCommand, worklist, sample };
