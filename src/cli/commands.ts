@@ -255,7 +255,7 @@ const worklist: Command = {
     lang: langOption,
   },
   details:
-    'Lists every cohort case diagnosed in the report year or the year before that lacks a form of a\ncoverage.form_types type as of the cut-off: worklist.csv, worklist-<unit>.csv (UTF-8 with BOM) and a\none-page cover sheet worklist-<unit>.pdf per unit.',
+    'Lists every cohort case diagnosed in the report year or the year before that lacks a form of a\ncoverage.form_types type as of the cut-off: worklist.csv, worklist-<unit>.csv (UTF-8 with BOM), its Excel\ntwin worklist-<unit>.xlsx and a one-page cover sheet worklist-<unit>.pdf per unit.',
   async run(values, io) {
     const unit = str(values, 'unit');
     const region = str(values, 'region');

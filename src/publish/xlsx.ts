@@ -17,7 +17,7 @@ export interface SheetColumn {
 export interface Sheet {
   readonly name: string;
   readonly columns: readonly SheetColumn[];
-  readonly rows: readonly (readonly (string | number | null)[])[];
+  readonly rows: readonly (readonly (string | number | Date | null)[])[];
   /** false for a sheet of prose lines (no header, no filter) */
   readonly table?: boolean;
 }
