@@ -28,8 +28,9 @@ export const publishCommand: Command = {
   details:
     'Writes, from the published metric table only (withheld rows without numbers): metrics-published.csv/.parquet,\n' +
     'imongr.csv (the upload file for SKDE\'s results service), results.xlsx (one sheet per indicator), results.html\n' +
-    '(an interactive results page that works offline) and the national report\'s charts as figure-<lang>-NN-*.svg\n' +
-    'and .png (300 dpi) with figures-<lang>.md (captions and alt texts). No in-house file is written here.',
+    '(an interactive results page that works offline) and every chart of the national and regional reports as\n' +
+    'figure-<lang>-<report>-NN-*.svg and .png (300 dpi) with figures-<lang>.md (captions and alt texts).\n' +
+    'No in-house file is written here. Needs no browser.',
   async run(values, io) {
     parseYearOption(str(values, 'year'));
     parseDateOption(str(values, 'as-of'));

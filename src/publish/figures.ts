@@ -1,17 +1,20 @@
-// Report context → the national report's charts as files: the same Vega-Lite specs (src/report/charts.ts)
-// from the same published rows, in the report's order, each with a number, caption, alt text and file
-// names; figures.md lists them for a web team.
+// Report context → the charts of the national and the regional reports as files: the same Vega-Lite
+// specs (src/report/charts.ts) from the same published rows, in each report's order, each with a
+// number, caption, alt text and file names; figures-<lang>.md lists them for a web team.
 import type { TopLevelSpec } from 'vega-lite';
 import type { Language } from '../config/types.js';
 import { funnelLimits } from '../metrics/binomial.js';
 import { isShown, pooledGroup, pooledRegion, type PublishedRow } from '../metrics/published.js';
 import { barSpec, funnelSpec, medianSpec, renderSvg, trendSpec, type BarPoint, type SeriesPoint } from '../report/charts.js';
 import { fill, NumberFormat, STRINGS } from '../report/i18n.js';
-import type { ReportContext } from '../report/model.js';
+import type { ReportContext, Scope } from '../report/model.js';
+import { fileSafe } from '../output.js';
 import { DPI } from './png.js';
 import { PUBLISH_STRINGS } from './strings.js';
 
 export interface FigureFile {
+  readonly scope: Scope;
+  /** its number within its report */
   readonly number: number;
   /** language-independent part of the file names, e.g. coverage-trend */
   readonly slug: string;
@@ -20,13 +23,19 @@ export interface FigureFile {
   readonly spec: TopLevelSpec;
 }
 
-/** figure-nb-01-coverage-trend (no extension). */
-export function figureBase(f: Pick<FigureFile, 'number' | 'slug'>, lang: Language): string {
-  return `figure-${lang}-${String(f.number).padStart(2, '0')}-${f.slug}`;
+/** figure-nb-national-01-coverage-trend, figure-nb-region-HV-01-coverage-trend (no extension). */
+export function figureBase(f: Pick<FigureFile, 'scope' | 'number' | 'slug'>, lang: Language): string {
+  const scope = f.scope.kind === 'national' ? 'national' : `region-${fileSafe(f.scope.code)}`;
+  return `figure-${lang}-${scope}-${String(f.number).padStart(2, '0')}-${f.slug}`;
 }
 
-/** The charts of the national report, in its order; every number is a published one. */
-export function nationalFigures(ctx: ReportContext): FigureFile[] {
+/** The charts of every report (national first, then each region's), in the reports' order. */
+export function reportFigures(ctx: ReportContext): FigureFile[] {
+  return [{ kind: 'national' } as const, ...[...ctx.regions.keys()].map((code) => ({ kind: 'region', code }) as const)].flatMap((scope) => scopeFigures(ctx, scope));
+}
+
+/** The charts of one report, in its order (as src/report/model.ts draws them); every number is a published one. */
+export function scopeFigures(ctx: ReportContext, scope: Scope): FigureFile[] {
   const s = STRINGS[ctx.language];
   const p = PUBLISH_STRINGS[ctx.language];
   const f = new NumberFormat(ctx.language);
@@ -41,7 +50,11 @@ export function nationalFigures(ctx: ReportContext): FigureFile[] {
   const firstYear = Math.min(Y, ...rows.map((r) => r.year));
   const years = Array.from({ length: Y - firstYear + 1 }, (_, i) => firstYear + i);
   const find = (pred: (r: PublishedRow) => boolean) => rows.find(pred);
-  const out: Omit<FigureFile, 'number'>[] = [];
+  const regionCode = scope.kind === 'region' ? scope.code : null;
+  const regionName = regionCode ? regionLabel(regionCode) : null;
+  const level = regionCode ? 'region' : 'national';
+  const inScope = (r: PublishedRow) => r.level === level && r.group === (regionCode ?? 'ALL');
+  const out: Omit<FigureFile, 'number' | 'scope'>[] = [];
 
   const trendAlt = (caption: string, points: readonly SeriesPoint[], targets: readonly { value: number }[]) => {
     const series = [...new Set(points.map((pt) => pt.series))];
@@ -67,14 +80,17 @@ export function nationalFigures(ctx: ReportContext): FigureFile[] {
   {
     const points: SeriesPoint[] = [];
     for (const ft of formTypes) {
-      for (const r of rows.filter((x) => x.metric === 'coverage' && x.form_type === ft && x.level === 'national').filter(isShown)) points.push({ series: cap(formLabel(ft)), year: r.year, value: r.value });
+      for (const r of rows.filter((x) => x.metric === 'coverage' && x.form_type === ft && inScope(x)).filter(isShown)) points.push({ series: cap(formLabel(ft)), year: r.year, value: r.value });
+      // A regional report draws the nation's line beside the region's, dashed.
+      if (regionCode) for (const r of rows.filter((x) => x.metric === 'coverage' && x.form_type === ft && x.level === 'national').filter(isShown)) points.push({ series: `${cap(formLabel(ft))} (${s.national.toLowerCase()})`, year: r.year, value: r.value, dashed: true });
     }
     const targets = [
       { label: f.target(config.coverage.targetPreviousYear), value: config.coverage.targetPreviousYear },
       { label: f.target(config.coverage.targetCurrentYear), value: config.coverage.targetCurrentYear },
     ];
-    if (points.length) out.push({ slug: 'coverage-trend', caption: s.coverageTrend, alt: trendAlt(s.coverageTrend, points, targets), spec: trendSpec(points, targets, { seriesTitle: s.formType, yearTitle: s.year, years }) });
-    const bars = regions.flatMap((rc) => formTypes.flatMap((ft) => {
+    const trendTitle = regionCode ? `${s.coverage}: ${regionName}` : s.coverageTrend;
+    if (points.length) out.push({ slug: 'coverage-trend', caption: trendTitle, alt: trendAlt(trendTitle, points, targets), spec: trendSpec(points, targets, { seriesTitle: s.formType, yearTitle: s.year, years }) });
+    const bars = regionCode ? [] : regions.flatMap((rc) => formTypes.flatMap((ft) => {
       const r = find((x) => x.metric === 'coverage' && x.form_type === ft && x.year === Y && x.level === 'region' && x.group === rc);
       return isShown(r) ? [{ category: regionLabel(rc), series: cap(formLabel(ft)), value: r.value }] : [];
     }));
@@ -90,7 +106,8 @@ export function nationalFigures(ctx: ReportContext): FigureFile[] {
         const [lo, hi] = funnelLimits(nat.value, u.denominator, 0.95);
         return u.value < lo || u.value > hi;
       }).length;
-      const pts = units.map((r) => ({ name: r.group, value: r.value, n: r.denominator, highlight: true }));
+      // A regional report shows every unit, its own region's highlighted.
+      const pts = units.map((r) => ({ name: r.group, value: r.value, n: r.denominator, highlight: !regionCode || ctx.units.get(r.group)?.region === regionCode }));
       out.push({
         slug: `coverage-funnel-${y}`,
         caption,
@@ -103,11 +120,12 @@ export function nationalFigures(ctx: ReportContext): FigureFile[] {
   // Centralisation: national trend per site group, by residence region.
   if (rows.some((r) => r.metric === 'centralisation')) {
     const groups = ['ALL', ...config.cohort.siteGroups.map((g) => g.id)];
-    const points: SeriesPoint[] = groups.flatMap((g) => rows.filter((r) => r.metric === 'centralisation' && r.site_group === g && r.level === 'national').filter(isShown).map((r) => ({ series: groupLabel(g), year: r.year, value: r.value })));
+    const points: SeriesPoint[] = groups.flatMap((g) => rows.filter((r) => r.metric === 'centralisation' && r.site_group === g && inScope(r)).filter(isShown).map((r) => ({ series: groupLabel(g), year: r.year, value: r.value })));
     const tgt = config.centralisation.target;
     const targets = tgt === null ? [] : [{ label: f.target(tgt), value: tgt }];
-    if (points.length) out.push({ slug: 'centralisation-trend', caption: s.centralisationTrend, alt: trendAlt(s.centralisationTrend, points, targets), spec: trendSpec(points, targets, { seriesTitle: s.siteGroup, yearTitle: s.year, years }) });
-    const bars = regions.flatMap((rc) => {
+    const trendTitle = regionCode ? `${s.centralisation}: ${regionName}` : s.centralisationTrend;
+    if (points.length) out.push({ slug: 'centralisation-trend', caption: trendTitle, alt: trendAlt(trendTitle, points, targets), spec: trendSpec(points, targets, { seriesTitle: s.siteGroup, yearTitle: s.year, years }) });
+    const bars = regionCode ? [] : regions.flatMap((rc) => {
       const r = find((x) => x.metric === 'centralisation' && x.site_group === 'ALL' && x.year === Y && x.level === 'region' && x.group === rc);
       return isShown(r) ? [{ category: regionLabel(rc), series: s.all, value: r.value }] : [];
     });
@@ -118,14 +136,15 @@ export function nationalFigures(ctx: ReportContext): FigureFile[] {
   // Pathway times: national trend per interval, unit medians against the norms.
   const intervals = config.pathway?.intervals ?? [];
   if (intervals.length && rows.some((r) => r.metric === 'pathway_time')) {
-    const points: SeriesPoint[] = intervals.flatMap((iv) => rows.filter((r) => r.metric === 'pathway_time' && r.interval === iv.id && r.level === 'national').filter(isShown).map((r) => ({ series: iv.id, year: r.year, value: r.value })));
+    const points: SeriesPoint[] = intervals.flatMap((iv) => rows.filter((r) => r.metric === 'pathway_time' && r.interval === iv.id && inScope(r)).filter(isShown).map((r) => ({ series: iv.id, year: r.year, value: r.value })));
     const ct = config.pathway!.complianceTarget;
     const targets = [{ label: f.target(ct), value: ct }];
-    if (points.length) out.push({ slug: 'pathway-trend', caption: s.pathwayTrend, alt: trendAlt(s.pathwayTrend, points, targets), spec: trendSpec(points, targets, { seriesTitle: s.interval, yearTitle: s.year, years }) });
-    // The report's unit order: units by name, then each region's pooled small units.
+    const trendTitle = regionCode ? `${s.pathway}: ${regionName}` : s.pathwayTrend;
+    if (points.length) out.push({ slug: 'pathway-trend', caption: trendTitle, alt: trendAlt(trendTitle, points, targets), spec: trendSpec(points, targets, { seriesTitle: s.interval, yearTitle: s.year, years }) });
+    // The report's unit order: the scope's units by name, then each region's pooled small units.
     const units = [
-      ...[...ctx.units.values()].sort((a, b) => a.name.localeCompare(b.name, ctx.language)).map((u) => ({ code: u.code, name: u.name })),
-      ...regions.map((rc) => ({ code: pooledGroup(rc), name: fill(s.otherUnits, { region: regionLabel(rc) }) })),
+      ...[...ctx.units.values()].filter((u) => !regionCode || u.region === regionCode).sort((a, b) => a.name.localeCompare(b.name, ctx.language)).map((u) => ({ code: u.code, name: u.name })),
+      ...(regionCode ? [regionCode] : regions).map((rc) => ({ code: pooledGroup(rc), name: fill(s.otherUnits, { region: regionLabel(rc) }) })),
     ];
     const pt = (iv: string, code: string) => find((r) => r.metric === 'pathway_time' && r.interval === iv && r.year === Y && r.level === 'unit' && r.group === code);
     const med = intervals.flatMap((iv) => units.flatMap((u) => {
@@ -143,20 +162,25 @@ export function nationalFigures(ctx: ReportContext): FigureFile[] {
       });
     }
   }
-  return out.map((x, i) => ({ ...x, number: i + 1 }));
+  return out.map((x, i) => ({ ...x, scope, number: i + 1 }));
 }
 
 export async function figureSvg(fig: FigureFile, ctx: ReportContext): Promise<string> {
   return renderSvg(fig.spec, new NumberFormat(ctx.language), fig.caption);
 }
 
-/** figures.md: what a web team needs to place each figure. */
+/** figures-<lang>.md: what a web team needs to place each figure, report by report. */
 export function figuresMarkdown(figs: readonly FigureFile[], ctx: ReportContext): string {
   const p = PUBLISH_STRINGS[ctx.language];
+  const s = STRINGS[ctx.language];
   const lines = [`# ${ctx.table.registry}: ${p.figuresTitle} ${ctx.table.year}`, '', fill(p.figuresIntro, { year: ctx.table.year }), ''];
+  let scope = '';
   for (const fig of figs) {
+    const title = fig.scope.kind === 'national' ? s.scopeNational : `${s.scopeRegion}: ${ctx.regions.get(fig.scope.code) ?? fig.scope.code}`;
+    if (title !== scope) lines.push(`## ${title}`, '');
+    scope = title;
     const base = figureBase(fig, ctx.language);
-    lines.push(`## ${p.figure} ${fig.number}: ${fig.caption}`, '', `- ${p.alt}: ${fig.alt}`, `- ${p.files}: \`${base}.svg\`, \`${base}.png\` (${DPI} dpi)`, '');
+    lines.push(`### ${p.figure} ${fig.number}: ${fig.caption}`, '', `- ${p.alt}: ${fig.alt}`, `- ${p.files}: \`${base}.svg\`, \`${base}.png\` (${DPI} dpi)`, '');
   }
   return lines.join('\n');
 }

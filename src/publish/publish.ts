@@ -3,7 +3,8 @@
 //   2. imongr.csv                       SKDE's indicator upload file
 //   3. results.xlsx                     one sheet per indicator, for Excel
 //   4. results.html                     the offline interactive results page
-//   5. figure-<lang>-NN-*.svg/.png      the national report's charts as SVG and 300 dpi PNG, and
+//   5. figure-<lang>-<report>-NN-*.svg  the charts of the national and regional reports as SVG and
+//      and .png                         300 dpi PNG, and
 //      figures-<lang>.md                their list (flat: the staging folder renames files, not folders)
 // Nothing in-house is written here: the folder can be handed on as it is.
 import { basename } from 'node:path';
@@ -13,7 +14,7 @@ import type { MetricResult } from '../metrics/metrics.js';
 import { stagePublishedFiles } from '../metrics/files.js';
 import { writeAtomically } from '../output.js';
 import { generationTime, reportContext } from '../report/build.js';
-import { figureBase, figureSvg, figuresMarkdown, nationalFigures } from './figures.js';
+import { figureBase, figureSvg, figuresMarkdown, reportFigures } from './figures.js';
 import { imongrCsv, imongrRows } from './imongr.js';
 import type { Names } from './indicators.js';
 import { pageData, resultsHtml } from './page.js';
@@ -51,7 +52,7 @@ export async function publish(x: LoadedExtract, result: MetricResult, opts: { ou
     await stage.write('results.html', resultsHtml(pageData(ctx.table, x.config, names, lang)));
     for (const l of opts.languages) {
       const lctx = l === lang ? ctx : { ...ctx, language: l };
-      const figs = nationalFigures(lctx);
+      const figs = reportFigures(lctx);
       for (const fig of figs) {
         const svg = await figureSvg(fig, lctx);
         await stage.write(`${figureBase(fig, l)}.svg`, svg);

@@ -112,6 +112,12 @@ describe('regreport publish', () => {
     expect(all.length).toBeGreaterThan(50);
     expect(all.filter((v) => ids.test(v))).toEqual([]);
   });
+
+  it('--lang: a list of languages, each checked', async () => {
+    const r = await cli('publish', '--data', fixture({}), '--out', join(tempDir(), 'x'), '--lang', 'nb,xx');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--lang must be one or more of nb, sv, en separated by commas, got 'nb,xx'/);
+  });
 });
 
 describe('orgnr and the imongr section', () => {

@@ -8,7 +8,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExtract } from '../../src/load/loader.js';
 import { computeMetricResult, resolvePeriod } from '../../src/metrics/metrics.js';
-import { nationalFigures, figureBase, figureSvg } from '../../src/publish/figures.js';
+import { figureBase, figureSvg, reportFigures } from '../../src/publish/figures.js';
 import { pngInfo } from '../../src/publish/png.js';
 import { reportContext } from '../../src/report/build.js';
 import { buildModel } from '../../src/report/model.js';
@@ -184,32 +184,41 @@ describe('results.html in headless Chromium', () => {
 });
 
 describe('figures', () => {
-  it("the national report's charts: same captions and SVG as the report, PNG at 300 dpi, figures.md", async () => {
+  it("every report's charts: same captions and SVG as the report, PNG at 300 dpi, figures.md", async () => {
     const x = await loadExtract(join(process.cwd(), 'sample-data/no-sarcoma'));
     try {
       const result = await computeMetricResult(x, await resolvePeriod(x, {}));
       const ctx = await reportContext(x, result, 'nb');
-      const model = await buildModel(ctx, { kind: 'national' });
-      const reportFigures = model.sections.flatMap((s) => s.blocks.flatMap((b) => ('figure' in b ? [b.figure] : [])));
-      const figs = nationalFigures(ctx);
-      expect(figs.map((f) => f.caption)).toEqual(reportFigures.map((f) => f.caption));
-      for (const [i, fig] of figs.entries()) {
-        const svg = readFileSync(join(out, `${figureBase(fig, 'nb')}.svg`), 'utf8');
-        expect(svg, fig.caption).toBe(reportFigures[i]!.svg);
-        expect(svg).toBe(await figureSvg(fig, ctx));
-        const width = Number(/<svg[^>]*\bwidth="(\d+(?:\.\d+)?)"/.exec(svg)![1]);
-        const png = pngInfo(new Uint8Array(readFileSync(join(out, `${figureBase(fig, 'nb')}.png`))));
-        expect(png.dpi).toBe(300);
-        expect(Math.abs(png.width - (width * 300) / 96)).toBeLessThan(1);
+      const figs = reportFigures(ctx);
+      const scopes = [{ kind: 'national' } as const, ...[...ctx.regions.keys()].map((code) => ({ kind: 'region', code }) as const)];
+      expect(scopes).toHaveLength(5);
+      for (const scope of scopes) {
+        const model = await buildModel(ctx, scope);
+        const inReport = model.sections.flatMap((sec) => sec.blocks.flatMap((b) => ('figure' in b ? [b.figure] : [])));
+        const ours = figs.filter((f) => JSON.stringify(f.scope) === JSON.stringify(scope));
+        expect(ours.map((f) => f.caption), JSON.stringify(scope)).toEqual(inReport.map((f) => f.caption));
+        expect(ours.map((f) => f.number)).toEqual(inReport.map((_, i) => i + 1));
+        for (const [i, fig] of ours.entries()) {
+          const svg = readFileSync(join(out, `${figureBase(fig, 'nb')}.svg`), 'utf8');
+          expect(svg, fig.caption).toBe(inReport[i]!.svg);
+          expect(svg).toBe(await figureSvg(fig, ctx));
+          const width = Number(/<svg[^>]*\bwidth="(\d+(?:\.\d+)?)"/.exec(svg)![1]);
+          const png = pngInfo(new Uint8Array(readFileSync(join(out, `${figureBase(fig, 'nb')}.png`))));
+          expect(png.dpi).toBe(300);
+          expect(Math.abs(png.width - (width * 300) / 96)).toBeLessThan(1);
+        }
       }
+      expect(readdirSync(out).filter((f) => f.startsWith('figure-nb-') && f.endsWith('.png'))).toHaveLength(figs.length);
+      expect(figureBase(figs.find((f) => f.scope.kind === 'region')!, 'nb')).toMatch(/^figure-nb-region-HMN-01-coverage-trend$/);
     } finally {
       x.db.close();
     }
     const md = readFileSync(join(out, 'figures-nb.md'), 'utf8');
-    expect(md).toContain('## Figur 1: Dekningsgrad over tid, nasjonalt');
+    expect(md).toContain('## Nasjonal rapport\n\n### Figur 1: Dekningsgrad over tid, nasjonalt');
+    expect(md).toContain('## Regional rapport: Helse Vest');
     // Numbers as the report prints them, with a no-break space before %.
     expect(md).toMatch(/Alternativ tekst: Linjediagram, dekningsgrad over tid, nasjonalt, 2015–2024\. Stiplede linjer viser målene 95\u00a0%, 80\u00a0%\. I 2024: Registrering \d+,\d\u00a0%, Behandling \d+,\d\u00a0%\./);
-    expect(readFileSync(join(out, 'figures-en.md'), 'utf8')).toContain('## Figure 1: Coverage over time, national');
+    expect(readFileSync(join(out, 'figures-en.md'), 'utf8')).toContain('### Figure 1: Coverage over time, national');
   });
 
   it('no case, patient or pathway id in any file of the package', async () => {
