@@ -78,12 +78,13 @@
     { key: 'numerator', head: 'numerator', num: true, fmt: int },
     { key: 'denominator', head: 'denominator', num: true, fmt: int },
     { key: 'value', head: 'share', num: true, fmt: pct },
+    // Beside the rate, so that a row without numbers says why where the number would be.
+    { key: 'note', head: 'note' },
     { key: 'ci_low', head: 'ci', num: true, show: function (r) { return r.ci_low === null ? '' : pct.format(r.ci_low) + ' – ' + pct.format(r.ci_high); } },
     { key: 'target', head: 'target', num: true, fmt: pct },
-    { key: 'moderate', head: 'moderate', num: true, fmt: pct },
+    { key: 'moderate', head: 'moderate', num: true, fmt: pct, moderate: true },
     { key: 'achievement', head: 'goalLevel' },
     { key: 'median_days', head: 'median', num: true, fmt: dec, median: true },
-    { key: 'note', head: 'note' },
   ];
 
   function regionName(code) {
@@ -91,8 +92,10 @@
     return '';
   }
 
+  /** An indicator's columns: median days for pathway times only, the moderate level only where set. */
   function columnsOf(ind) {
-    return COLUMNS.filter(function (c) { return !c.median || ind.median; });
+    var moderate = ind.rows.some(function (r) { return r.moderate !== null; });
+    return COLUMNS.filter(function (c) { return (!c.median || ind.median) && (!c.moderate || moderate); });
   }
 
   function valueOf(c, r) {

@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import type { Config, Language } from '../config/types.js';
 import type { PublishedTable } from '../metrics/published.js';
-import { fill, STRINGS } from '../report/i18n.js';
+import { fill, NumberFormat, STRINGS } from '../report/i18n.js';
 import { achievementLabel, groupName, indicators, moderateLevel, regionOf, withheldReason, type Names } from './indicators.js';
 import { PUBLISH_STRINGS } from './strings.js';
 
@@ -77,7 +77,13 @@ export function resultsSheets(table: PublishedTable, config: Config, names: Name
     name: sheetNames([p.about, ...list.map((i) => i.label)])[0]!,
     table: false,
     columns: [{ header: '', width: 110 }],
-    rows: [[table.registry], ...p.aboutLines.map((l) => [fill(l, { registry: table.registry, year: table.year, asof: table.as_of, n: minCell })]), [], ...list.map((i, k) => [`${titles[k]}: ${i.label}`])],
+    rows: [
+      [table.registry],
+      ...p.aboutLines.map((l) => [fill(l, { registry: table.registry, year: table.year, asof: new NumberFormat(lang).date(table.as_of), n: minCell })]),
+      [],
+      // The sheets; a name Excel cut to 31 characters is followed by the indicator's full name.
+      ...list.map((i, k) => [titles[k] === i.label ? i.label : `${titles[k]}: ${i.label}`]),
+    ],
   };
   const levelOrder = { national: 0, region: 1, unit: 2 } as const;
   const regionOrder = new Map([...names.regions.keys()].map((r, i) => [r, i]));
