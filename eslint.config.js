@@ -20,7 +20,7 @@ export default tseslint.config(
     files: ['templates/**/*.js'],
     languageOptions: {
       sourceType: 'script',
-      globals: { window: 'readonly', document: 'readonly', Blob: 'readonly', URL: 'readonly', Intl: 'readonly', setTimeout: 'readonly', vega: 'readonly', vegaLite: 'readonly' },
+      globals: { window: 'readonly', document: 'readonly', Blob: 'readonly', URL: 'readonly', CSS: 'readonly', Intl: 'readonly', setTimeout: 'readonly', vega: 'readonly', vegaLite: 'readonly' },
     },
   },
 );

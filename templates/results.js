@@ -125,12 +125,23 @@
     var cols = columnsOf(ind);
     var s = sorts[ind.id];
     var head = el('tr', {}, cols.map(function (c) {
-      var th = el('th', { scope: 'col', 'data-key': c.key, class: c.num ? 'num' : '', text: T[c.head] });
+      var th = el('th', { scope: 'col', 'data-key': c.key, class: c.num ? 'num' : '', text: T[c.head], tabindex: '0' });
       if (s && s.key === c.key) th.setAttribute('aria-sort', s.dir);
-      th.addEventListener('click', function () {
+      var sort = function () {
         var cur = sorts[ind.id];
         sorts[ind.id] = { key: c.key, dir: cur && cur.key === c.key && cur.dir === 'ascending' ? 'descending' : 'ascending' };
-        render();
+        render().then(function () {
+          var again = document.querySelector('#ind-' + CSS.escape(ind.id) + ' th[data-key="' + c.key + '"]');
+          if (again) again.focus();
+        });
+      };
+      th.addEventListener('click', sort);
+      // Sortable from the keyboard too.
+      th.addEventListener('keydown', function (e) {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          sort();
+        }
       });
       return th;
     }));
@@ -239,7 +250,7 @@
         btn.addEventListener('click', function () { download(ind); });
         sec = el('section', { id: 'ind-' + ind.id, class: 'indicator', 'data-indicator': ind.id }, [
           el('div', { class: 'bar' }, [el('h2', { text: ind.label }), btn]),
-          el('div', { class: 'chart' }),
+          el('div', { class: 'chart', role: 'img', 'aria-label': ind.label }),
           el('p', { class: 'hint', text: T.sortHint }),
           el('div', { class: 'table' }),
         ]);

@@ -38,7 +38,8 @@ for (let i = 1; i <= 3; i++) forms.push(`fb${i},B${i},registration,L1,2024-11-01
 for (let i = 1; i <= 6; i++) forms.push(`fd${i},D${i},registration,C2,2024-11-01,,,`);
 for (let i = 1; i <= 6; i++) forms.push(`td${i},D${i},treatment,C2,2024-11-01,surgery,2024-06-01,L2`);
 
-const IMONGR_YAML = `${BASE_YAML}imongr:
+const IMONGR_YAML = `${BASE_YAML}  moderate_current_year: 0.6
+imongr:
   coverage: { registration: sark_reg, treatment: sark_beh }
   centralisation: { ALL: sark_sentral }
   region_orgnr: { R1: "983658725" }
@@ -94,6 +95,10 @@ describe('regreport publish', () => {
     }
     // Region Two's 8 patients are shown: that is a published total.
     expect(rows.get('Region Two')!.getCell(6).value).toBe(8);
+    // Goal levels with the moderate level 60 %: Region One 8/12 = 66,7 % is moderate, Local One 3/6 low.
+    const r1 = rows.get('Region One')!;
+    expect([r1.getCell(5).value, r1.getCell(6).value, r1.getCell(10).value, r1.getCell(11).value, r1.getCell(12).value]).toEqual([8, 12, 0.8, 0.6, 'Moderate']);
+    expect(rows.get('Local One')!.getCell(12).value).toBe('Low');
   });
 
   it('no patient, case or pathway id in any published file', async () => {

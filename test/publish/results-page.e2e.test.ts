@@ -175,6 +175,18 @@ describe('results.html in headless Chromium', () => {
     await page.evaluate(() => (window as unknown as { regreportResults: { ready(): Promise<unknown> } }).regreportResults.ready());
     const desc = (await shown(ind)).map((r) => r.cells.value!.value).filter((v): v is string => v !== null).map(Number);
     expect(desc).toEqual([...numbers].sort((a, b) => b - a));
+    // From the keyboard: Enter on a focused heading sorts by it, and the heading keeps the focus.
+    await page.focus(`section[data-indicator="${ind}"] th[data-key="denominator"]`);
+    await page.keyboard.press('Enter');
+    await page.evaluate(() => (window as unknown as { regreportResults: { ready(): Promise<unknown> } }).regreportResults.ready());
+    expect(await page.$eval(`section[data-indicator="${ind}"] th[data-key="denominator"]`, (th) => [th.getAttribute('aria-sort'), document.activeElement === th])).toEqual(['ascending', true]);
+    const dens = (await shown(ind)).map((r) => r.cells.denominator!.value).filter((v): v is string => v !== null).map(Number);
+    expect(dens).toEqual([...dens].sort((a, b) => a - b));
+    await page.keyboard.press('Enter');
+    await page.evaluate(() => (window as unknown as { regreportResults: { ready(): Promise<unknown> } }).regreportResults.ready());
+    await page.click(`section[data-indicator="${ind}"] th[data-key="value"]`);
+    await page.click(`section[data-indicator="${ind}"] th[data-key="value"]`);
+    await page.evaluate(() => (window as unknown as { regreportResults: { ready(): Promise<unknown> } }).regreportResults.ready());
     const csvText = await page.evaluate((id) => (window as unknown as { regreportResults: { csv(id: string): string } }).regreportResults.csv(id), ind);
     expect(csvText.startsWith('\uFEFFindicator,year,level,group,name,region,numerator,denominator,value,')).toBe(true);
     const lines = csvText.slice(1).trimEnd().split('\r\n');
