@@ -7,7 +7,8 @@
 //      and .png                         300 dpi PNG, and
 //      figures-<lang>.md                their list (flat: the staging folder renames files, not folders)
 // Nothing in-house is written here: the folder can be handed on as it is.
-import { basename } from 'node:path';
+import { readdir, rm } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import type { Language } from '../config/types.js';
 import type { LoadedExtract } from '../load/loader.js';
 import type { MetricResult } from '../metrics/metrics.js';
@@ -62,5 +63,11 @@ export async function publish(x: LoadedExtract, result: MetricResult, opts: { ou
       figures += figs.length;
     }
   });
-  return { written: written.map((w) => basename(w)), figures, imongrRows: imongr.length };
+  // Figures of an earlier run that this one did not make (a region or language since dropped) would
+  // be handed on with the package: remove them.
+  const made = new Set(written.map((w) => basename(w)));
+  for (const f of await readdir(opts.out)) {
+    if (/^(figure-[a-z]{2}-.+\.(svg|png)|figures-[a-z]{2}\.md)$/.test(f) && !made.has(f)) await rm(join(opts.out, f));
+  }
+  return { written: [...made], figures, imongrRows: imongr.length };
 }

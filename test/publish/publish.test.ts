@@ -118,6 +118,23 @@ describe('regreport publish', () => {
     expect(all.filter((v) => ids.test(v))).toEqual([]);
   });
 
+  it('figures in each language asked for; a later run removes the figures it did not make', async () => {
+    const data = fixture({ yaml: IMONGR_YAML, units: UNITS, cases, forms });
+    const out = join(tempDir(), 'langs');
+    expect((await cli('publish', '--data', data, '--out', out, '--lang', 'en,sv')).code).toBe(0);
+    const figures = (lang: string) => readdirSync(out).filter((f) => f.startsWith(`figure-${lang}-`) || f === `figures-${lang}.md`).sort();
+    const en = figures('en');
+    expect(en.slice(0, 2)).toEqual(['figure-en-national-01-coverage-trend.png', 'figure-en-national-01-coverage-trend.svg']);
+    expect(en.at(-1)).toBe('figures-en.md');
+    expect(en.some((f) => f.startsWith('figure-en-region-R2-'))).toBe(true);
+    expect(figures('sv').length).toBe(figures('en').length);
+    expect(readFileSync(join(out, 'figures-en.md'), 'utf8')).toContain('### Figure 1: Coverage over time, national');
+    expect(readFileSync(join(out, 'figures-sv.md'), 'utf8')).toContain('### Figur 1: Täckningsgrad över tid, nationellt');
+    expect((await cli('publish', '--data', data, '--out', out, '--lang', 'en')).code).toBe(0);
+    expect(figures('sv')).toEqual([]);
+    expect(figures('en').length).toBeGreaterThan(4);
+  });
+
   it('--lang: a list of languages, each checked', async () => {
     const r = await cli('publish', '--data', fixture({}), '--out', join(tempDir(), 'x'), '--lang', 'nb,xx');
     expect(r.code).toBe(2);
