@@ -163,9 +163,10 @@
     var ordered = rows.slice().sort(defaultOrder);
     var names = [];
     ordered.forEach(function (r) { if (names.indexOf(r.name) < 0) names.push(r.name); });
+    var roleLabel = { national: T.national, region: T.regionLevel, unit: T.unitLevel, mine: T.unit };
     var values = ordered.filter(function (r) { return r.value !== null; }).map(function (r) {
       var role = state.unit && r.group === state.unit ? 'mine' : r.level;
-      return { name: r.name, year: String(r.year), value: r.value, role: role, n: r.denominator };
+      return { name: r.name, year: String(r.year), value: r.value, role: role, roleLabel: roleLabel[role], n: r.denominator };
     });
     var goals = [];
     ordered.forEach(function (r) {
@@ -184,7 +185,14 @@
       enc.color = { field: 'year', type: 'nominal', title: T.yearCol, scale: { range: ['#9ecae1', '#4292c6', '#08519c'] } };
       enc.opacity = { condition: { test: "datum.role !== 'unit'", value: 1 }, value: state.unit ? 0.4 : 1 };
     } else {
-      enc.color = { field: 'role', type: 'nominal', legend: null, scale: { domain: roles, range: ['#444444', '#8e5ea2', '#1f5f8b', '#e08a00'] } };
+      // The legend lists the kinds of rows shown: nation, region, unit and, when chosen, my hospital.
+      var colours = { national: '#444444', region: '#8e5ea2', unit: '#1f5f8b', mine: '#e08a00' };
+      var present = roles.filter(function (k) { return values.some(function (v) { return v.role === k; }); });
+      enc.color = {
+        field: 'roleLabel', type: 'nominal', title: null,
+        legend: { orient: 'bottom', direction: 'horizontal' },
+        scale: { domain: present.map(function (k) { return roleLabel[k]; }), range: present.map(function (k) { return colours[k]; }) },
+      };
     }
     return {
       width: 560,
@@ -251,7 +259,7 @@
         sec = el('section', { id: 'ind-' + ind.id, class: 'indicator', 'data-indicator': ind.id }, [
           el('div', { class: 'bar' }, [el('h2', { text: ind.label }), btn]),
           el('div', { class: 'chart', role: 'img', 'aria-label': ind.label }),
-          el('p', { class: 'hint', text: T.sortHint }),
+          el('p', { class: 'hint', text: (ind.rows.some(function (r) { return r.moderate !== null; }) ? T.goalHint : ind.rows.some(function (r) { return r.target !== null; }) ? T.targetHint : '') + ' ' + T.sortHint }),
           el('div', { class: 'table' }),
         ]);
         main.appendChild(sec);

@@ -70,6 +70,8 @@ export function pageData(table: PublishedTable, config: Config, names: Names, la
     threeYears: p.threeYears,
     download: p.download,
     sortHint: p.sortHint,
+    goalHint: p.goalHint,
+    targetHint: p.targetHint,
     level: p.level,
     regionCol: s.region,
     unitCol: s.unit,

@@ -148,7 +148,7 @@ describe('results.html in headless Chromium', () => {
     expect(mine.filter((r) => r.cls.includes('mine')).map((r) => r.key)).toEqual(['coverage|registration|||2024|unit|UNN']);
     expect(mine.some((r) => r.key === 'coverage|registration|||2024|region|HN')).toBe(true);
     expect(mine.length).toBe(hv.length + 2);
-    const bars = await page.$$eval(`section[data-indicator="${ind}"] .chart svg path[fill="#e08a00"]`, (p) => p.length);
+    const bars = await page.$$eval(`section[data-indicator="${ind}"] .chart svg g.mark-rect path[fill="#e08a00"]`, (p) => p.length);
     expect(bars).toBe(1);
     await page.click('#f-three');
     await page.evaluate(() => (window as unknown as { regreportResults: { ready(): Promise<unknown> } }).regreportResults.ready());
