@@ -15,4 +15,12 @@ export default tseslint.config(
   },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
   { files: ['bin/*.js', 'bench/*.js', 'eslint.config.js'], languageOptions: { globals: { process: 'readonly' } } },
+  // The results page's script runs in the browser, with the Vega runtimes inlined before it.
+  {
+    files: ['templates/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: { window: 'readonly', document: 'readonly', Blob: 'readonly', URL: 'readonly', CSS: 'readonly', Intl: 'readonly', setTimeout: 'readonly', vega: 'readonly', vegaLite: 'readonly' },
+    },
+  },
 );

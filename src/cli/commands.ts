@@ -10,6 +10,7 @@ import { readMetricsJson, stageDataQuality, stageInHouseFiles, stagePublishedFil
 import { formatSummary } from '../metrics/summary.js';
 import { compareTables, formatJunit, formatMarkdown, formatText, hasMoved } from '../check/compare.js';
 import type { ScopeOption } from '../report/build.js';
+import { publishCommand } from './publish.js';
 import {
   asOfOption, checkPeriodOptions, dataOption, langOf, langOption, outDir, parseDateOption, parseYearOption, periodOf, startRun, str,
   withExtract, yearOption, type Command,
@@ -176,7 +177,7 @@ const worklist: Command = {
     lang: langOption,
   },
   details:
-    'Lists every cohort case diagnosed in the report year or the year before that lacks a form of a\ncoverage.form_types type as of the cut-off: worklist.csv, worklist-<unit>.csv (UTF-8 with BOM) and a\none-page cover sheet worklist-<unit>.pdf per unit.',
+    'Lists every cohort case diagnosed in the report year or the year before that lacks a form of a\ncoverage.form_types type as of the cut-off: worklist.csv, worklist-<unit>.csv (UTF-8 with BOM), its Excel\ntwin worklist-<unit>.xlsx and a one-page cover sheet worklist-<unit>.pdf per unit.',
   async run(values, io) {
     const unit = str(values, 'unit');
     const region = str(values, 'region');
@@ -226,4 +227,5 @@ function baselineFile(path: string): string {
   return path;
 }
 
-export const COMMANDS: Readonly<Record<string, Command>> = { validate, metrics, check, build, worklist, sample };
+
+export const COMMANDS: Readonly<Record<string, Command>> = { validate, metrics, check, build, publish: publishCommand, worklist, sample };

@@ -15,6 +15,7 @@ import {
   type FormType,
   type IntervalRole,
   type Labels,
+  type ImongrConfig,
   type Language,
   type PathwayConfig,
   type PathwayInterval,
@@ -27,7 +28,7 @@ export { isIsoDate };
 
 const TOP_KEYS = [
   'name', 'country', 'language', 'report_year', 'as_of', 'csv', 'cohort', 'coverage',
-  'centralisation', 'pathway', 'publication',
+  'centralisation', 'pathway', 'publication', 'imongr',
 ] as const;
 
 /** Reads and validates `registry.yaml`. Throws InputError naming the file, key path and line. */
@@ -165,11 +166,13 @@ export function parseConfig(text: string, file = 'registry.yaml'): Config {
     smallUnits: pubIn.small_units === undefined ? ('suppress' as const) : r.oneOf(pubIn.small_units, ['publication', 'small_units'], SMALL_UNITS),
   };
 
+  const imongr = root.imongr === undefined || root.imongr === null ? null : parseImongr(r, root.imongr, coverage.formTypes, ['ALL', ...ids], pathway);
+
   return deepFreeze({
     name, country, language, reportYear, asOf,
     csv: { delimiter, encoding, dateFormat },
     cohort: { siteGroups },
-    coverage, centralisation, pathway, publication,
+    coverage, centralisation, pathway, publication, imongr,
   });
 }
 
@@ -272,6 +275,44 @@ function parsePathway(r: Reader, value: unknown): PathwayConfig {
   const complianceTarget = p.compliance_target === undefined ? 0.7 : r.fraction(p.compliance_target, ['pathway', 'compliance_target']);
   const complianceModerate = moderateLevel(r, p.compliance_moderate, ['pathway', 'compliance_moderate'], complianceTarget);
   return { roles, intervals, complianceTarget, complianceModerate };
+}
+
+/**
+ * imongr: { coverage: { <form type>: id }, centralisation: { ALL|<site group>: id },
+ * pathway_time: { <interval>: id }, region_orgnr: { <region code>: 9 digits } }, every part optional.
+ */
+function parseImongr(r: Reader, value: unknown, formTypes: readonly string[], siteGroups: readonly string[], pathway: PathwayConfig | null): ImongrConfig {
+  const m = r.map(value, ['imongr'], ['coverage', 'centralisation', 'pathway_time', 'region_orgnr']);
+  const indicators: ImongrConfig['indicators'][number][] = [];
+  const seen = new Map<string, string>();
+  const keysOf: Record<'coverage' | 'centralisation' | 'pathway_time', readonly string[]> = {
+    coverage: formTypes,
+    centralisation: siteGroups,
+    pathway_time: pathway?.intervals.map((iv) => iv.id) ?? [],
+  };
+  for (const metric of ['coverage', 'centralisation', 'pathway_time'] as const) {
+    if (m[metric] === undefined || m[metric] === null) continue;
+    const ids = r.map(m[metric], ['imongr', metric], keysOf[metric]);
+    for (const [key, v] of Object.entries(ids)) {
+      const path = ['imongr', metric, key];
+      const id = r.string(v, path);
+      if (!/^[A-Za-z0-9_.-]+$/.test(id)) r.fail(path, `'${id}' may hold only letters, digits, '_', '.' and '-' (an indicator id as SKDE defined it)`);
+      const before = seen.get(id);
+      if (before !== undefined) r.fail(path, `the indicator id '${id}' is already used for ${before}; each indicator needs its own id`);
+      seen.set(id, `${metric}.${key}`);
+      indicators.push({ metric, key, id });
+    }
+  }
+  const regionOrgnr: Record<string, string> = {};
+  if (m.region_orgnr !== undefined && m.region_orgnr !== null) {
+    const regions = r.map(m.region_orgnr, ['imongr', 'region_orgnr'], Object.keys(m.region_orgnr ?? {}));
+    for (const [code, v] of Object.entries(regions)) {
+      const nr = r.string(v, ['imongr', 'region_orgnr', code]);
+      if (!/^[0-9]{9}$/.test(nr)) r.fail(['imongr', 'region_orgnr', code], `'${nr}' is not an organisation number (nine digits)`);
+      regionOrgnr[code] = nr;
+    }
+  }
+  return { indicators, regionOrgnr };
 }
 
 function deepFreeze<T>(value: T): T {

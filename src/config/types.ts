@@ -59,6 +59,14 @@ export interface PathwayConfig {
   readonly complianceModerate: number | null;
 }
 
+/** Indicator ids and region numbers for SKDE's results service (imongr.csv); see README, Publishing. */
+export interface ImongrConfig {
+  /** One entry per indicator with an id: metric and its key (form type, site group or ALL, interval id). */
+  readonly indicators: readonly { readonly metric: 'coverage' | 'centralisation' | 'pathway_time'; readonly key: string; readonly id: string }[];
+  /** region code → organisation number (9 digits) of the regional health authority, for `resident` rows. */
+  readonly regionOrgnr: Readonly<Record<string, string>>;
+}
+
 export interface Config {
   readonly name: string;
   readonly country: string;
@@ -88,4 +96,6 @@ export interface Config {
     /** suppress: small units are hidden; pool: they are shown together as one row per region (an extension). */
     readonly smallUnits: SmallUnits;
   };
+  /** null: no imongr section (imongr.csv then has its header only). */
+  readonly imongr: ImongrConfig | null;
 }

@@ -21,6 +21,7 @@ export type ColumnKind =
   | { readonly type: 'date' }
   | { readonly type: 'enum'; readonly values: readonly string[] }
   | { readonly type: 'age' }
+  | { readonly type: 'orgnr' }
   | { readonly type: 'id' }
   | { readonly type: 'unit' }
   | { readonly type: 'region' }
@@ -54,6 +55,7 @@ export const CONTRACT: Readonly<Record<TableName, TableSpec>> = {
       col('region_code', 'yes', text),
       col('region_name', 'yes', text),
       col('centre_for', 'no', text),
+      col('orgnr', 'no', { type: 'orgnr' }),
     ],
   },
   cases: {

@@ -45,6 +45,9 @@ function checksFor(table: TableName): { early: Check[]; dupColumn: string | null
         column: c.name,
         sql: `${c.name} IS NOT NULL AND NOT coalesce(regexp_full_match(${c.name}, '0*[0-9]{1,3}') AND try_cast(${c.name} AS INTEGER) <= 120, false)`,
       });
+    } else if (c.kind.type === 'orgnr') {
+      // A Norwegian organisation number (Enhetsregisteret): nine digits.
+      early.push({ rule: 'bad_value', column: c.name, sql: `${c.name} IS NOT NULL AND NOT regexp_full_match(${c.name}, '[0-9]{9}')` });
     }
   }
   const id = cols.find((c) => c.kind.type === 'id');

@@ -9,6 +9,8 @@ import { inHouse, toCsv, type Staging } from '../output.js';
 import { METRIC_COLUMNS, type MetricRow, type MetricTable } from './table.js';
 import { blankWithheld, type PublishedRow } from './published.js';
 
+const BOM = '\uFEFF';
+
 /** Pretty JSON with the keys in spec order; the same input gives the same bytes. */
 export function metricsJson(t: MetricTable): string {
   return JSON.stringify(t, null, 2) + '\n';
@@ -60,7 +62,9 @@ export async function stageInHouseFiles(db: Db, s: Staging, t: MetricTable): Pro
 
 /** The published metric files: every published row, withheld ones without numbers. */
 export async function stagePublishedFiles(db: Db, s: Staging, published: readonly MetricRow[]): Promise<void> {
-  await s.write('metrics-published.csv', metricsCsv(published.map(blankWithheld)));
+  // A byte-order mark, so that Excel reads the file as UTF-8 (DuckDB and R's readr skip it). The
+  // in-house metrics.csv stays without one: check and the golden tests compare it byte for byte.
+  await s.write('metrics-published.csv', BOM + metricsCsv(published.map(blankWithheld)));
   await csvToParquet(db, s.path('metrics-published.csv'), s.path('metrics-published.parquet'));
 }
 

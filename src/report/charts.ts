@@ -57,7 +57,8 @@ export function segmentPoints(points: readonly SeriesPoint[], years: readonly nu
     sorted.forEach((p, i) => {
       const prev = sorted[i - 1];
       if (prev && position.get(p.year)! - position.get(prev.year)! !== 1) segment++;
-      out.push({ ...p, segment: `${series}\u0000${segment}` });
+      // The key ends up in the SVG's aria-labels, so it must be XML text (no NUL); it only has to differ.
+      out.push({ ...p, segment: `${series} #${segment}` });
     });
   }
   return out;

@@ -1,4 +1,4 @@
-// Coverage follow-up: the cases each unit still has to register, as CSV lists (patient-level, kept
+// Coverage follow-up: the cases each unit still has to register, as CSV and .xlsx lists (patient-level, kept
 // private: 0600 files in a 0700 folder) and a one-page PDF cover sheet per unit with what reaching
 // the targets would take. Never part of a published report.
 import type { Language } from '../config/types.js';
@@ -9,6 +9,8 @@ import { fill, NumberFormat, STRINGS } from '../report/i18n.js';
 import type { Cell } from '../report/model.js';
 import { printPdfs, type PdfJob } from '../report/pdf.js';
 import { renderPage } from '../report/render.js';
+import { generationTime } from '../report/build.js';
+import { worklistXlsx } from './xlsx.js';
 
 export const WORKLIST_COLUMNS = ['unit_code', 'unit_name', 'case_id', 'patient_id', 'diagnosis_date', 'diagnosis_year', 'site_group', 'missing'] as const;
 
@@ -68,6 +70,7 @@ export async function writeWorklists(
   );
   const s = STRINGS[opts.language];
   const f = new NumberFormat(opts.language);
+  const created = new Date(generationTime());
   const csv = (list: readonly WorklistRow[]) => BOM + toCsv(WORKLIST_COLUMNS, list.map((r) => WORKLIST_COLUMNS.map((c) => r[c])));
 
   const files = await writeAtomically(
@@ -77,7 +80,9 @@ export async function writeWorklists(
       const jobs: PdfJob[] = [];
       for (const u of selected) {
         const name = `worklist-${fileSafe(u.unit_code)}`;
-        await stage.write(`${name}.csv`, csv(rows.filter((r) => r.unit_code === u.unit_code)));
+        const unitRows = rows.filter((r) => r.unit_code === u.unit_code);
+        await stage.write(`${name}.csv`, csv(unitRows));
+        await stage.write(`${name}.xlsx`, await worklistXlsx(u.unit_code, unitRows, created));
         const cells: Cell[][] = [];
         const actions: string[] = [];
         for (const y of years) {

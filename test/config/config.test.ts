@@ -42,6 +42,7 @@ describe('registry.yaml', () => {
       centralisation: { treatmentTypes: ['surgery'], target: null, moderate: null },
       pathway: null,
       publication: { minCell: 5, smallUnits: 'suppress' },
+      imongr: null,
     });
     expect(Object.isFrozen(c.coverage)).toBe(true);
   });

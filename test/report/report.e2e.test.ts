@@ -104,7 +104,9 @@ describe('annual report PDFs', () => {
   });
 
   it('the published metric table blanks withheld rows and equals the in-house one elsewhere', () => {
-    const lines = readFileSync(join(built.no!.out, 'metrics-published.csv'), 'utf8').trimEnd().split('\n');
+    const publishedText = readFileSync(join(built.no!.out, 'metrics-published.csv'), 'utf8');
+    expect(publishedText.startsWith('\uFEFF'), 'a byte-order mark for Excel').toBe(true);
+    const lines = publishedText.slice(1).trimEnd().split('\n');
     const inHouse = readFileSync(join(built.no!.out, 'internal/metrics.csv'), 'utf8').trimEnd().split('\n');
     expect(lines).toHaveLength(inHouse.length);
     let withheld = 0;

@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { MetricTable } from '../../src/metrics/metrics.js';
 import { registrationsToTarget } from '../../src/worklist/worklist.js';
@@ -51,7 +52,18 @@ describe('regreport worklist', () => {
       'L2,Local Two,G,PG,2023-07-07,2023,soft_tissue,registration',
     ]);
     expect(read(join(out, 'worklist-L2.csv')).slice(1).trimEnd().split('\n')).toHaveLength(2);
-    expect(readdirSync(out).sort()).toEqual(['worklist-L1.csv', 'worklist-L1.pdf', 'worklist-L2.csv', 'worklist-L2.pdf', 'worklist.csv']);
+    expect(readdirSync(out).sort()).toEqual(['worklist-L1.csv', 'worklist-L1.pdf', 'worklist-L1.xlsx', 'worklist-L2.csv', 'worklist-L2.pdf', 'worklist-L2.xlsx', 'worklist.csv']);
+    // The Excel twin: the same rows, ids as text, the date as a date, a frozen header with filters.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(join(out, 'worklist-L1.xlsx')) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['L1']);
+    const ws = wb.worksheets[0]!;
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['unit_code', 'unit_name', 'case_id', 'patient_id', 'diagnosis_date', 'diagnosis_year', 'site_group', 'missing']);
+    expect(ws.rowCount).toBe(4);
+    const b = ws.getRow(4);
+    expect((b.values as unknown[]).slice(1)).toEqual(['L1', 'Local One', 'B', 'PB', new Date('2024-03-01T00:00:00Z'), 2024, 'soft_tissue', 'registration|treatment']);
+    expect(b.getCell(5).numFmt).toBe('yyyy-mm-dd');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   });
 
   it('files are 0600 in a 0700 folder', async () => {
@@ -71,7 +83,7 @@ describe('regreport worklist', () => {
     expect(text).toContain('Registrer 1 flere 2024-tilfeller (registrering) for å nå 80 %.');
     // 2023 registration: C registered → 1/1: reached.
     expect(text).toContain('Registrering 2023: målet på 95 % er nådd.');
-    expect(readdirSync(out).sort()).toEqual(['worklist-L1.csv', 'worklist-L1.pdf', 'worklist.csv']);
+    expect(readdirSync(out).sort()).toEqual(['worklist-L1.csv', 'worklist-L1.pdf', 'worklist-L1.xlsx', 'worklist.csv']);
   });
 
   it('agrees with coverage: rows per unit and form type = denominator − numerator', async () => {

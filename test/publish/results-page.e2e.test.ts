@@ -1,0 +1,249 @@
+// The publishing package of the Norwegian sample: results.html in real headless Chromium (offline,
+// no console errors, numbers equal metrics-published.csv, filters, sorting, CSV), the figures (the
+// national report's charts, SVG identical to the report's, PNG at 300 dpi) and no patient-level data.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadExtract } from '../../src/load/loader.js';
+import { computeMetricResult, resolvePeriod } from '../../src/metrics/metrics.js';
+import { figureBase, figureSvg, reportFigures } from '../../src/publish/figures.js';
+import { pngInfo } from '../../src/publish/png.js';
+import { reportContext } from '../../src/report/build.js';
+import { buildModel } from '../../src/report/model.js';
+import { findChromium } from '../../src/report/pdf.js';
+import { cli, tempDir } from '../helpers.js';
+
+const PATIENT_LEVEL = /\b(K\d{11}|K9\d{8}|P\d{8}|P9\d+|NO-\d{8})\b/;
+let out = '';
+let browser: Browser;
+let page: Page;
+const blocked: string[] = [];
+const errors: string[] = [];
+
+/** metrics-published.csv as key → row (fields by column name). */
+function publishedCsv(): Map<string, Record<string, string>> {
+  const [head, ...lines] = readFileSync(join(out, 'metrics-published.csv'), 'utf8').slice(1).trimEnd().split('\n');
+  const cols = head!.split(',');
+  const rows = new Map<string, Record<string, string>>();
+  for (const l of lines) {
+    const f = l.split(','); // the sample's published table has no quoted fields
+    const r = Object.fromEntries(cols.map((c, i) => [c, f[i] ?? '']));
+    rows.set([r.metric, r.form_type, r.site_group, r.interval, r.year, r.level, r.group].join('|'), r);
+  }
+  return rows;
+}
+
+interface ShownRow { key: string; cls: string; cells: Record<string, { text: string; value: string | null }> }
+
+/** The rows the page's tables show for one indicator, with each cell's text and raw value. */
+async function shown(indicator: string): Promise<ShownRow[]> {
+  return page.$$eval(`section[data-indicator="${indicator}"] table`, (tables) => {
+    const t = tables[0]!;
+    const keys = [...t.querySelectorAll('th')].map((th) => th.getAttribute('data-key') ?? '');
+    return [...t.querySelectorAll('tbody tr')].map((tr) => ({
+      key: tr.getAttribute('data-key') ?? '',
+      cls: tr.getAttribute('class') ?? '',
+      cells: Object.fromEntries([...tr.querySelectorAll('td')].map((td, i) => [keys[i]!, { text: td.textContent ?? '', value: td.getAttribute('data-value') }])),
+    }));
+  });
+}
+
+async function choose(selector: string, value: string): Promise<void> {
+  await page.select(selector, value);
+  await page.evaluate(() => (window as unknown as { regreportResults: { ready(): Promise<unknown> } }).regreportResults.ready());
+}
+
+beforeAll(async () => {
+  out = join(tempDir(), 'publish');
+  const r = await cli('publish', '--data', 'sample-data/no-sarcoma', '--out', out);
+  if (r.code !== 0) throw new Error(r.err);
+  browser = await puppeteer.launch({ executablePath: findChromium(), headless: 'shell', args: ['--disable-gpu', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])] });
+  page = await browser.newPage();
+  const own = pathToFileURL(join(out, 'results.html')).href;
+  await page.setRequestInterception(true);
+  page.on('request', (req) => {
+    if (req.url() === own) void req.continue();
+    else {
+      blocked.push(req.url());
+      void req.abort('blockedbyclient');
+    }
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warn') errors.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${(e as Error).message}`));
+  await page.goto(own, { waitUntil: 'load' });
+  await page.evaluate(() => (window as unknown as { regreportResults: { ready(): Promise<unknown> } }).regreportResults.ready());
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('results.html in headless Chromium', () => {
+  it('opens from disk with no request but itself and no console error; every indicator has a chart and a table', async () => {
+    expect(blocked).toEqual([]);
+    expect(errors).toEqual([]);
+    const sections = await page.$$eval('section.indicator', (s) => s.map((x) => ({ id: x.getAttribute('data-indicator'), svg: x.querySelectorAll('.chart svg').length, rows: x.querySelectorAll('tbody tr').length })));
+    expect(sections.map((s) => s.id)).toEqual([
+      'coverage:registration', 'coverage:treatment', 'centralisation:ALL', 'centralisation:bone', 'centralisation:soft_tissue', 'centralisation:retroperitoneal',
+      'pathway_time:OF1', 'pathway_time:OF2', 'pathway_time:OF3', 'pathway_time:OF4',
+    ]);
+    for (const s of sections) {
+      expect(s.svg, s.id!).toBe(1);
+      expect(s.rows, s.id!).toBeGreaterThan(1);
+    }
+  });
+
+  it('its numbers equal metrics-published.csv: the embedded data and every table cell', async () => {
+    const csv = publishedCsv();
+    const data = await page.$eval('#data', (e) => JSON.parse(e.textContent ?? '') as { indicators: { rows: Record<string, unknown>[] }[] });
+    const embedded = data.indicators.flatMap((i) => i.rows);
+    expect(embedded).toHaveLength(csv.size);
+    const text = (v: unknown) => (v === null ? '' : JSON.stringify(v));
+    for (const r of embedded) {
+      const c = csv.get(r.key as string)!;
+      expect(c, r.key as string).toBeDefined();
+      for (const col of ['numerator', 'denominator', 'value', 'ci_low', 'ci_high', 'target', 'median_days', 'withheld']) expect(text(r[col]), `${r.key as string} ${col}`).toBe(c[col]);
+      if (r.withheld) expect([r.numerator, r.denominator, r.value, r.ci_low, r.ci_high, r.median_days]).toEqual([null, null, null, null, null, null]);
+    }
+    let cells = 0;
+    let withheld = 0;
+    for (const ind of ['coverage:registration', 'centralisation:ALL', 'pathway_time:OF4']) {
+      for (const row of await shown(ind)) {
+        const c = csv.get(row.key)!;
+        for (const col of ['numerator', 'denominator', 'value', 'target', 'median_days']) {
+          const cell = row.cells[col];
+          if (!cell) continue;
+          expect(cell.value ?? '', `${row.key} ${col}`).toBe(c[col]);
+          if (cell.value !== null) cells++;
+        }
+        if (c.withheld === 'true') {
+          withheld++;
+          expect(row.cells.note!.text).toMatch(/^(n < 5|skjult)$/);
+          expect(row.cells.value!.text + row.cells.numerator!.text + row.cells.ci_low!.text).toBe('');
+        }
+      }
+    }
+    expect(cells).toBeGreaterThan(100);
+    expect(withheld).toBeGreaterThan(0);
+    // Numbers in the reader's format.
+    const nat = (await shown('coverage:registration')).find((r) => r.key === 'coverage|registration|||2024|national|ALL')!;
+    expect(nat.cells.value!.text.replace('\u00a0', ' ')).toBe(`${(Number(nat.cells.value!.value) * 100).toFixed(1).replace('.', ',')} %`);
+  });
+
+  it('the filters change what is shown: region, my hospital highlighted, three years, year', async () => {
+    const ind = 'coverage:registration';
+    const all = await shown(ind);
+    await choose('#f-region', 'HV');
+    const hv = await shown(ind);
+    expect(hv.length).toBeLessThan(all.length);
+    expect(hv.filter((r) => r.cls.includes('unit')).map((r) => r.cells.region!.text).every((t) => t === 'Helse Vest')).toBe(true);
+    expect(hv.filter((r) => r.cls.includes('national'))).toHaveLength(1);
+    // My hospital in another region: its row and its region's row are added, and it is highlighted.
+    await choose('#f-unit', 'UNN');
+    const mine = await shown(ind);
+    expect(mine.filter((r) => r.cls.includes('mine')).map((r) => r.key)).toEqual(['coverage|registration|||2024|unit|UNN']);
+    expect(mine.some((r) => r.key === 'coverage|registration|||2024|region|HN')).toBe(true);
+    expect(mine.length).toBe(hv.length + 2);
+    const bars = await page.$$eval(`section[data-indicator="${ind}"] .chart svg g.mark-rect path[fill="#e08a00"]`, (p) => p.length);
+    expect(bars).toBe(1);
+    await page.click('#f-three');
+    await page.evaluate(() => (window as unknown as { regreportResults: { ready(): Promise<unknown> } }).regreportResults.ready());
+    const three = await shown(ind);
+    expect([...new Set(three.map((r) => r.cells.year!.text))].sort()).toEqual(['2022', '2023', '2024']);
+    await page.click('#f-three');
+    await choose('#f-unit', '');
+    await choose('#f-region', '');
+    await choose('#f-year', '2020');
+    expect((await shown(ind)).every((r) => r.cells.year!.text === '2020')).toBe(true);
+    await choose('#f-year', '2024');
+    expect(errors).toEqual([]);
+  });
+
+  it('tables sort by a column, blanks last; CSV of the current view', async () => {
+    const ind = 'coverage:treatment';
+    await page.click(`section[data-indicator="${ind}"] th[data-key="value"]`);
+    await page.evaluate(() => (window as unknown as { regreportResults: { ready(): Promise<unknown> } }).regreportResults.ready());
+    const asc = (await shown(ind)).map((r) => r.cells.value!.value);
+    const numbers = asc.filter((v): v is string => v !== null).map(Number);
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    expect(asc.slice(numbers.length).every((v) => v === null)).toBe(true);
+    await page.click(`section[data-indicator="${ind}"] th[data-key="value"]`);
+    await page.evaluate(() => (window as unknown as { regreportResults: { ready(): Promise<unknown> } }).regreportResults.ready());
+    const desc = (await shown(ind)).map((r) => r.cells.value!.value).filter((v): v is string => v !== null).map(Number);
+    expect(desc).toEqual([...numbers].sort((a, b) => b - a));
+    // From the keyboard: Enter on a focused heading sorts by it, and the heading keeps the focus.
+    await page.focus(`section[data-indicator="${ind}"] th[data-key="denominator"]`);
+    await page.keyboard.press('Enter');
+    await page.evaluate(() => (window as unknown as { regreportResults: { ready(): Promise<unknown> } }).regreportResults.ready());
+    expect(await page.$eval(`section[data-indicator="${ind}"] th[data-key="denominator"]`, (th) => [th.getAttribute('aria-sort'), document.activeElement === th])).toEqual(['ascending', true]);
+    const dens = (await shown(ind)).map((r) => r.cells.denominator!.value).filter((v): v is string => v !== null).map(Number);
+    expect(dens).toEqual([...dens].sort((a, b) => a - b));
+    await page.keyboard.press('Enter');
+    await page.evaluate(() => (window as unknown as { regreportResults: { ready(): Promise<unknown> } }).regreportResults.ready());
+    await page.click(`section[data-indicator="${ind}"] th[data-key="value"]`);
+    await page.click(`section[data-indicator="${ind}"] th[data-key="value"]`);
+    await page.evaluate(() => (window as unknown as { regreportResults: { ready(): Promise<unknown> } }).regreportResults.ready());
+    const csvText = await page.evaluate((id) => (window as unknown as { regreportResults: { csv(id: string): string } }).regreportResults.csv(id), ind);
+    expect(csvText.startsWith('\uFEFFindicator,year,level,group,name,region,numerator,denominator,value,')).toBe(true);
+    const lines = csvText.slice(1).trimEnd().split('\r\n');
+    expect(lines).toHaveLength((await shown(ind)).length + 1);
+    expect(lines[1]!.split(',')[8]).toBe(String(desc[0]));
+  });
+});
+
+describe('figures', () => {
+  it("every report's charts: same captions and SVG as the report, PNG at 300 dpi, figures.md", async () => {
+    const x = await loadExtract(join(process.cwd(), 'sample-data/no-sarcoma'));
+    try {
+      const result = await computeMetricResult(x, await resolvePeriod(x, {}));
+      const ctx = await reportContext(x, result, 'nb');
+      const figs = reportFigures(ctx);
+      const scopes = [{ kind: 'national' } as const, ...[...ctx.regions.keys()].map((code) => ({ kind: 'region', code }) as const)];
+      expect(scopes).toHaveLength(5);
+      for (const scope of scopes) {
+        const model = await buildModel(ctx, scope);
+        const inReport = model.sections.flatMap((sec) => sec.blocks.flatMap((b) => ('figure' in b ? [b.figure] : [])));
+        const ours = figs.filter((f) => JSON.stringify(f.scope) === JSON.stringify(scope));
+        expect(ours.map((f) => f.caption), JSON.stringify(scope)).toEqual(inReport.map((f) => f.caption));
+        expect(ours.map((f) => f.number)).toEqual(inReport.map((_, i) => i + 1));
+        for (const [i, fig] of ours.entries()) {
+          const svg = readFileSync(join(out, `${figureBase(fig, 'nb')}.svg`), 'utf8');
+          expect(svg, fig.caption).toBe(inReport[i]!.svg);
+          expect(svg).toBe(await figureSvg(fig, ctx));
+          const width = Number(/<svg[^>]*\bwidth="(\d+(?:\.\d+)?)"/.exec(svg)![1]);
+          const png = pngInfo(new Uint8Array(readFileSync(join(out, `${figureBase(fig, 'nb')}.png`))));
+          expect(png.dpi).toBe(300);
+          expect(Math.abs(png.width - (width * 300) / 96)).toBeLessThan(1);
+        }
+      }
+      expect(readdirSync(out).filter((f) => f.startsWith('figure-nb-') && f.endsWith('.png'))).toHaveLength(figs.length);
+      expect(figureBase(figs.find((f) => f.scope.kind === 'region')!, 'nb')).toMatch(/^figure-nb-region-HMN-01-coverage-trend$/);
+    } finally {
+      x.db.close();
+    }
+    const md = readFileSync(join(out, 'figures-nb.md'), 'utf8');
+    expect(md).toContain('## Nasjonal rapport\n\n### Figur 1: Dekningsgrad over tid, nasjonalt');
+    expect(md).toContain('## Regional rapport: Helse Vest');
+    // Numbers as the report prints them, with a no-break space before %.
+    expect(md).toMatch(/Alternativ tekst: Linjediagram, dekningsgrad over tid, nasjonalt, 2015–2024\. Stiplede linjer viser målene 95\u00a0%, 80\u00a0%\. I 2024: Registrering \d+,\d\u00a0%, Behandling \d+,\d\u00a0%\./);
+  });
+
+  it('no case, patient or pathway id in any file of the package', async () => {
+    const { Db } = await import('../../src/db.js');
+    const db = await Db.open();
+    try {
+      const files = readdirSync(out);
+      expect(files).not.toContain('internal');
+      for (const f of files.filter((n) => !n.endsWith('.png') && !n.endsWith('.xlsx'))) {
+        const content = f.endsWith('.parquet') ? JSON.stringify(await db.all('SELECT * FROM read_parquet($p)', { p: join(out, f) })) : readFileSync(join(out, f), 'utf8');
+        expect(PATIENT_LEVEL.exec(content)?.[0], f).toBeUndefined();
+      }
+    } finally {
+      db.close();
+    }
+  });
+});
