@@ -94,10 +94,16 @@ export async function readCsv(db: Db, file: SourceFile, dialect: CsvDialect, sta
         throw csvError(e, file, dialect, at.encoding);
       }
       const scan = await start.scanning;
-      // DuckDB checks UTF-8 only where it looks; the scan has seen every byte.
-      if (!start.decided && at.encoding === 'utf-8' && !scan.validUtf8) {
-        at.encoding = 'windows-1252';
-        continue;
+      // DuckDB checks UTF-8 only where it looks (not in the header); the scan has seen every byte.
+      if (at.encoding === 'utf-8' && !scan.validUtf8) {
+        if (!start.decided) {
+          at.encoding = 'windows-1252';
+          continue;
+        }
+        throw new InputError(`the text is not valid UTF-8 (${start.bom ? 'it starts with a UTF-8 byte-order mark' : "encoding 'utf-8' in registry.yaml"})`, {
+          file: file.path,
+          hint: 'set csv: { encoding: auto } or { encoding: windows-1252 } in registry.yaml, or save the file as UTF-8',
+        });
       }
       await createSourceView(db, file, start.header, used, spec, scan, copy?.path ?? null);
       return { encoding: at.encoding, ascii: scan.ascii };

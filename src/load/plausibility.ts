@@ -53,6 +53,7 @@ const RULE_HINTS: Readonly<Record<string, string>> = {
 
 function dateHint(seen: string | null, format: string, parquet: boolean): string {
   if (seen === null) return `dates must be written as ${format}`;
+  if (seen === format) return 'the format is right, but the dates are not real dates (31.02): correct them in the source system';
   if (seen.includes('%H')) return 'export the dates without a time of day (in Excel: format the column as a date, e.g. dd.mm.yyyy, before saving)';
   if (seen.includes('%y')) return 'export the dates with four-digit years (in Excel: format the column as dd.mm.yyyy before saving)';
   if (parquet) return 'in Parquet, dates given as text must be YYYY-MM-DD; or store them as DATE';

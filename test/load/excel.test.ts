@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadExtract } from '../../src/load/loader.js';
 import { dataQualityRows } from '../../src/load/accounting.js';
-import { BASE_YAML, CASES_HEADER, FORMS_HEADER, UNITS, cli, fixture } from '../helpers.js';
+import { BASE_YAML, CASES_HEADER, FORMS_HEADER, UNITS, cli, fixture, windows1252 } from '../helpers.js';
 
 async function load(dir: string) {
   const x = await loadExtract(dir);
@@ -48,6 +48,25 @@ describe('blank lines of delimiters and blanks', () => {
     expect(r.dq).toEqual(['cases:4:sex:Q:bad_value', 'cases:8:sex:Q:bad_value']);
     expect(r.cases).toEqual(['2:A']);
     expect(r.acc.cases).toMatchObject({ read: 3, used: 1, rejected: 2 });
+  });
+
+  it('short blank rows in a windows-1252 file whose first 64 KiB are ASCII', async () => {
+    // DuckDB meets the short blank row before the first non-ASCII byte: the copy must still be windows-1252.
+    const filler = Array.from({ length: 2000 }, (_, i) => `F${i},PF,2024-03-01,C49.2,,F,50,R1,L1,`);
+    const text = semicolons([CASES_HEADER, ...filler]) + ';;;\r\n' + semicolons(['Z,Pø–x,2024-03-01,C49.2,,Q,50,R1,L1,']);
+    expect(text.indexOf('ø')).toBeGreaterThan(65536);
+    const dir = excelFixture('');
+    writeFileSync(join(dir, 'cases.csv'), windows1252(text));
+    const x = await loadExtract(dir);
+    try {
+      expect(x.encodings.cases).toBe('windows-1252');
+      const rows = await x.db.all<{ line: string; value: string }>(`SELECT line, value FROM dq`);
+      expect(rows).toEqual([{ line: '2003', value: 'Q' }]);
+      const [z] = await x.db.all<{ patient_id: string }>(`SELECT patient_id FROM chk_cases WHERE case_id = 'Z'`);
+      expect(z!.patient_id).toBe('Pø–x');
+    } finally {
+      x.db.close();
+    }
   });
 
   it('a full-count blank row alone is left out without a copy of the file', async () => {

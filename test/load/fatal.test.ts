@@ -52,6 +52,12 @@ describe('fatal input', () => {
     expect(await fatal(dir)).toMatch(/cases\.csv:2: cannot parse the file: the text is not valid UTF-8 \(encoding 'utf-8' in registry\.yaml\)\n.*encoding: auto.*windows-1252/);
   });
 
+  it('a non-UTF-8 byte where DuckDB does not look (the header) under encoding: utf-8', async () => {
+    const dir = fixture({ yaml: BASE_YAML + 'csv: { encoding: utf-8 }\n' });
+    writeFileSync(join(dir, 'cases.csv'), Buffer.from(CASES_HEADER + ',n\xf8te\nA,PA,2024-03-01,C49.2,,F,50,R1,L1,,x\n', 'latin1'));
+    expect(await fatal(dir)).toMatch(/cases\.csv: the text is not valid UTF-8 \(encoding 'utf-8' in registry\.yaml\)\n.*encoding: auto/);
+  });
+
   it('a truncated gzip file', async () => {
     const dir = fixture({});
     const rows = [CASES_HEADER, ...Array.from({ length: 5000 }, (_, i) => `C${i},P${i},2024-03-01,C49.2,,F,50,R1,L1,`)];

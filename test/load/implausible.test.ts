@@ -47,6 +47,12 @@ describe('more than half of a table rejected', () => {
     expect(err).toContain('four-digit years');
   });
 
+  it('dates in the right format that are no real dates say so', async () => {
+    const err = await stops({ cases: [CASES_HEADER, 'A,PA,2024-02-30,C49.2,,F,50,R1,L1,', 'B,PB,2024-02-31,C49.2,,F,50,R1,L1,'] });
+    expect(err).toContain("2 of 2 rows rejected, most for bad_date (line 2 '2024-02-30', line 3 '2024-02-31'); they look like %Y-%m-%d, the format expected is %Y-%m-%d");
+    expect(err).toContain('the format is right, but the dates are not real dates');
+  });
+
   it('exactly half is not more than half: the run goes on', async () => {
     const r = await cli('validate', '--data', fixture({ cases: [...CASES.slice(0, 3), 'D,PD,2024-03-01,C49.2,,Q,50,R1,L1,', 'E,PE,2024-03-01,C49.2,,Q,50,R1,L1,'], forms: FORMS }));
     expect(r.code, r.err).toBe(0);

@@ -5,6 +5,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Db } from '../../src/db.js';
+import { loadExtract } from '../../src/load/loader.js';
+import { computeMetricResult, resolvePeriod } from '../../src/metrics/metrics.js';
+import { reportContext } from '../../src/report/build.js';
+import { buildModel } from '../../src/report/model.js';
+import { renderHtml } from '../../src/report/render.js';
 import { BASE_YAML, CASES_HEADER, EVENTS_HEADER, FORMS_HEADER, PATHWAY_YAML, UNITS_HEADER, cli, tempDir, windows1252 } from '../helpers.js';
 
 const TABLES: Record<string, string[]> = {
@@ -94,5 +99,18 @@ describe('one extract, four encodings', () => {
     expect(bom.dq).toBe(utf8.dq);
     expect(excel.dq).toBe(utf8.dq);
     expect(parquet.dq).toBe('table,line,id,column,value,rule\nforms,7,f7,case_id,Z,unknown_case\n');
+  });
+
+  it('the report shows the display names of the windows-1252 files right', async () => {
+    const x = await loadExtract(save('windows-1252'));
+    try {
+      const table = await computeMetricResult(x, await resolvePeriod(x, {}));
+      const html = renderHtml(await buildModel(await reportContext(x, table, 'nb'), { kind: 'national' }));
+      expect(html).toContain('Førde – sentralsjukehus');
+      expect(html).toContain('Helse Sør-Øst');
+      expect(html).not.toMatch(/Ã|\u0096|\u0092/);
+    } finally {
+      x.db.close();
+    }
   });
 });
