@@ -76,8 +76,3 @@ export function toCsv(header: readonly string[], rows: Iterable<readonly unknown
   for (const r of rows) lines.push(r.map(cell).join(','));
   return lines.join('\n') + '\n';
 }
-
-/** A unit or region code as part of a file name: letters, digits, '_' and '-' kept, the rest '_'. */
-export function fileSafe(code: string): string {
-  return code.replace(/[^\p{L}\p{N}_-]/gu, '_');
-}

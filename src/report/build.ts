@@ -7,7 +7,8 @@ import type { Language } from '../config/types.js';
 import type { LoadedExtract } from '../load/loader.js';
 import type { MetricTable } from '../metrics/metrics.js';
 import { stageMetricFiles } from '../metrics/files.js';
-import { fileSafe, writeAtomically } from '../output.js';
+import { writeAtomically } from '../output.js';
+import { codeFileNames } from '../output-names.js';
 import { VERSION } from '../paths.js';
 import { buildModel, type ReportContext, type Scope, type UnitInfo } from './model.js';
 import { printPdfs, type PdfJob } from './pdf.js';
@@ -62,12 +63,13 @@ export async function buildReports(x: LoadedExtract, table: MetricTable, opts: {
   const scopes: Scope[] = [];
   if (opts.scope !== 'regions') scopes.push({ kind: 'national' });
   if (opts.scope !== 'national') for (const code of ctx.regions.keys()) scopes.push({ kind: 'region', code });
+  const regionNames = codeFileNames(ctx.regions.keys());
   let reports = 0;
   const written = await writeAtomically(opts.out, async (stage) => {
     const jobs: PdfJob[] = [];
     for (const scope of scopes) {
       const model = await buildModel(ctx, scope);
-      const name = `report-${table.year}-${scope.kind === 'national' ? 'national' : `region-${fileSafe(scope.code)}`}`;
+      const name = `report-${table.year}-${scope.kind === 'national' ? 'national' : `region-${regionNames.get(scope.code)!}`}`;
       await stage.write(`${name}.html`, renderHtml(model));
       jobs.push({
         htmlPath: stage.path(`${name}.html`),

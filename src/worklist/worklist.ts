@@ -4,7 +4,8 @@
 import type { Language } from '../config/types.js';
 import type { LoadedExtract } from '../load/loader.js';
 import type { MetricRow, MetricTable, Period } from '../metrics/metrics.js';
-import { fileSafe, toCsv, writeAtomically } from '../output.js';
+import { toCsv, writeAtomically } from '../output.js';
+import { codeFileNames } from '../output-names.js';
 import { fill, NumberFormat, STRINGS } from '../report/i18n.js';
 import type { Cell } from '../report/model.js';
 import { printPdfs, type PdfJob } from '../report/pdf.js';
@@ -70,13 +71,14 @@ export async function writeWorklists(
   const f = new NumberFormat(opts.language);
   const csv = (list: readonly WorklistRow[]) => BOM + toCsv(WORKLIST_COLUMNS, list.map((r) => WORKLIST_COLUMNS.map((c) => r[c])));
 
+  const unitNames = codeFileNames(selected.map((u) => u.unit_code));
   const files = await writeAtomically(
     opts.out,
     async (stage) => {
       await stage.write('worklist.csv', csv(rows));
       const jobs: PdfJob[] = [];
       for (const u of selected) {
-        const name = `worklist-${fileSafe(u.unit_code)}`;
+        const name = `worklist-${unitNames.get(u.unit_code)!}`;
         await stage.write(`${name}.csv`, csv(rows.filter((r) => r.unit_code === u.unit_code)));
         const cells: Cell[][] = [];
         const actions: string[] = [];
