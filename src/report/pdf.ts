@@ -43,7 +43,9 @@ async function launch(): Promise<Browser> {
   ];
   // Chromium's sandbox refuses to start as root (CI containers); elsewhere it stays on.
   if (process.getuid?.() === 0) args.push('--no-sandbox');
-  return puppeteer.launch({ executablePath, headless: shell ? 'shell' : true, args });
+  // pipe: DevTools talks over a pipe pair (fds 3 and 4) instead of a port, so when this process
+  // dies, even by SIGKILL, the pipe closes and Chromium exits instead of running on unowned.
+  return puppeteer.launch({ executablePath, headless: shell ? 'shell' : true, args, pipe: true });
 }
 
 async function printOne(browser: Browser, job: PdfJob): Promise<void> {
