@@ -1,7 +1,9 @@
 // registry.yaml (text) → a validated, defaulted, readonly Config; every problem names its key path and line.
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
 import { InputError, closest } from '../errors.js';
+import { requireRegularFile } from '../load/inputs.js';
+import { dateFormatProblem, parseDelimiter } from './csv-dialect.js';
 import {
   FORM_TYPES,
   INTERVAL_ROLES,
@@ -122,6 +124,19 @@ class Reader {
   }
 }
 
+/** The document as plain values. Aliases are capped so that a "billion laughs" file cannot exhaust memory. */
+function toJs(doc: Document, file: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    if (!(e instanceof ReferenceError || e instanceof RangeError)) throw e;
+    throw new InputError('registry.yaml uses too many aliases (*name) or nests too deeply to be a registry profile', {
+      file,
+      hint: 'write the values out instead of repeating aliases; a profile needs at most a few',
+    });
+  }
+}
+
 function describe(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
@@ -144,17 +159,25 @@ const TOP_KEYS = [
 ] as const;
 
 /** Reads and validates `registry.yaml`. Throws InputError naming the file, key path and line. */
+/** A registry profile is a few kilobytes; anything this large is the wrong file, not a profile. */
+const MAX_CONFIG_BYTES = 1 << 20;
+
+/** Reads and validates `registry.yaml`. Throws InputError naming the file, key path and line. */
 export async function loadConfig(file: string): Promise<Config> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
+  if (!(await lstat(file).then(() => true, () => false))) {
     throw new InputError('registry.yaml is missing', {
       file,
       hint: 'every extract folder needs a registry.yaml profile; see docs/data-contract.md',
     });
   }
-  return parseConfig(text, file);
+  const st = await requireRegularFile(file);
+  if (st.size > MAX_CONFIG_BYTES) {
+    throw new InputError(`registry.yaml is ${st.size} bytes, more than a registry profile can be (1 MiB)`, {
+      file,
+      hint: 'registry.yaml must be the registry profile described in docs/data-contract.md',
+    });
+  }
+  return parseConfig(await readFile(file, 'utf8'), file);
 }
 
 export function parseConfig(text: string, file = 'registry.yaml'): Config {
@@ -171,7 +194,7 @@ export function parseConfig(text: string, file = 'registry.yaml'): Config {
     });
   }
   const r = new Reader(file, doc, lines);
-  const root = r.map(doc.toJS({ maxAliasCount: 100 }), [], TOP_KEYS);
+  const root = r.map(toJs(doc, file), [], TOP_KEYS);
 
   for (const key of ['name', 'cohort', 'coverage'] as const) {
     if (root[key] === undefined || root[key] === null) r.fail([], `required key '${key}' is missing`);
@@ -183,10 +206,8 @@ export function parseConfig(text: string, file = 'registry.yaml'): Config {
   const asOf = root.as_of === undefined ? null : r.date(root.as_of, ['as_of']);
 
   const csvIn = root.csv === undefined ? {} : r.map(root.csv, ['csv'], ['delimiter', 'encoding', 'date_format']);
-  const delimiter = csvIn.delimiter === undefined ? ',' : r.string(csvIn.delimiter, ['csv', 'delimiter']);
-  if (delimiter.length !== 1 || delimiter === '"') {
-    r.fail(['csv', 'delimiter'], `expected one character such as ',' or ';', got '${delimiter}'`);
-  }
+  const delimiterIn = csvIn.delimiter === undefined ? { delimiter: ',' } : parseDelimiter(csvIn.delimiter);
+  const delimiter = 'problem' in delimiterIn ? r.fail(['csv', 'delimiter'], delimiterIn.problem) : delimiterIn.delimiter;
   const encodingIn = csvIn.encoding === undefined ? 'utf-8' : r.string(csvIn.encoding, ['csv', 'encoding']).toLowerCase();
   const encodings: Record<string, 'utf-8' | 'latin-1'> = {
     'utf-8': 'utf-8', utf8: 'utf-8', 'latin-1': 'latin-1', latin1: 'latin-1', 'iso-8859-1': 'latin-1',
@@ -194,9 +215,8 @@ export function parseConfig(text: string, file = 'registry.yaml'): Config {
   };
   const encoding = encodings[encodingIn] ?? r.fail(['csv', 'encoding'], `'${encodingIn}' is not supported; use utf-8 or latin-1`);
   const dateFormat = csvIn.date_format === undefined ? '%Y-%m-%d' : r.string(csvIn.date_format, ['csv', 'date_format']);
-  if (!/%[Yy]/.test(dateFormat) || !/%[mbB]/.test(dateFormat) || !/%[d]/.test(dateFormat)) {
-    r.fail(['csv', 'date_format'], `'${dateFormat}' must contain a year (%Y), a month (%m) and a day (%d), e.g. "%d.%m.%Y"`);
-  }
+  const formatProblem = dateFormatProblem(dateFormat);
+  if (formatProblem) r.fail(['csv', 'date_format'], formatProblem, 'e.g. "%d.%m.%Y" for 31.12.2024, "%Y-%m-%d" for 2024-12-31');
 
   const cohortIn = r.map(root.cohort, ['cohort'], ['site_groups']);
   const groupsIn = r.list(cohortIn.site_groups, ['cohort', 'site_groups']);

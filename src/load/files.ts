@@ -8,6 +8,7 @@ import { Writable } from 'node:stream';
 import { InputError } from '../errors.js';
 import type { CsvDialect } from '../config/types.js';
 import { CONTRACT, TABLES, type TableName } from './contract.js';
+import { requireRegularFile } from './inputs.js';
 
 export type SourceFormat = 'csv' | 'csv.gz' | 'parquet';
 
@@ -49,6 +50,7 @@ export async function locateTables(dir: string): Promise<Record<TableName, Sourc
         hint: `export the ${table} table as ${table}.csv, ${table}.csv.gz or ${table}.parquet; see docs/data-contract.md`,
       });
     }
+    if (found[0]) await requireRegularFile(found[0].path);
     out[table] = found[0] ?? null;
   }
   return out;
