@@ -1,33 +1,22 @@
 // The commands: each parses its options, calls the stages, prints a short summary, returns an exit code.
 import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 import { EXIT, InputError } from '../errors.js';
-import { isIsoDate } from '../config/config.js';
-import { loadExtract, type LoadedExtract } from '../load/loader.js';
-import { accountingBalances, dataQualityRows, DQ_HEADER, formatAccounting, formatIgnored } from '../load/accounting.js';
+import { dataQualityRows, DQ_HEADER } from '../load/accounting.js';
 import { toCsv, writeAtomically } from '../output.js';
 import { generateSample, PROFILES, type ProfileName } from '../sample/generator.js';
-import { computeMetrics, preparePathways, resolvePeriod, type MetricTable, type Period } from '../metrics/metrics.js';
+import { computeMetrics, preparePathways, resolvePeriod, type MetricTable } from '../metrics/metrics.js';
 import { readMetricsJson, stageMetricFiles } from '../metrics/files.js';
 import { formatSummary } from '../metrics/summary.js';
 import { compareTables, formatJunit, formatMarkdown, formatText, hasMoved } from '../check/compare.js';
-import { basename } from 'node:path';
-import { existsSync } from 'node:fs';
-import { LANGUAGES, type Language } from '../config/types.js';
 import type { ScopeOption } from '../report/build.js';
+import { metricTableOf, periodOf, printLoadSummary, withExtract, type Io } from './extract.js';
+import {
+  asOfOption, checkPeriodOptions, dataOption, langOf, langOption, outDir, parseDateOption, parseYearOption, resourceOptions, str,
+  yearOption, type OptionSpec, type Values,
+} from './options.js';
 
-export interface Io {
-  readonly out: NodeJS.WritableStream;
-  readonly err: NodeJS.WritableStream;
-}
-
-export interface OptionSpec {
-  readonly type: 'string' | 'boolean';
-  readonly help: string;
-  readonly arg?: string;
-  readonly required?: boolean;
-}
-
-export type Values = Record<string, string | boolean | undefined>;
+export type { Io } from './extract.js';
 
 export interface Command {
   readonly summary: string;
@@ -37,51 +26,16 @@ export interface Command {
   run(values: Values, io: Io): Promise<number>;
 }
 
-export const dataOption: OptionSpec = { type: 'string', arg: 'DIR', help: 'extract folder (registry.yaml, units, cases, forms, pathway_events)', required: true };
-export const yearOption: OptionSpec = { type: 'string', arg: 'YYYY', help: 'report year (default: report_year in registry.yaml)' };
-export const asOfOption: OptionSpec = { type: 'string', arg: 'YYYY-MM-DD', help: 'cut-off date (default: as_of in registry.yaml, else the latest registered_date)' };
-
-export function str(values: Values, key: string): string | undefined {
-  const v = values[key];
-  return typeof v === 'string' ? v : undefined;
-}
-
-export function parseYearOption(s: string | undefined): number | undefined {
-  if (s === undefined) return undefined;
-  if (!/^\d{4}$/.test(s)) throw new InputError(`--year must be a four-digit year, got '${s}'`);
-  return Number(s);
-}
-
-export function parseDateOption(s: string | undefined): string | undefined {
-  if (s === undefined) return undefined;
-  if (!isIsoDate(s)) throw new InputError(`--as-of must be a real date written YYYY-MM-DD, got '${s}'`);
-  return s;
-}
-
-export async function withExtract<T>(dir: string, fn: (x: LoadedExtract) => Promise<T>): Promise<T> {
-  const x = await loadExtract(resolve(dir));
-  try {
-    return await fn(x);
-  } finally {
-    x.db.close();
-  }
-}
-
-export function printLoadSummary(x: LoadedExtract, io: Io): void {
-  io.out.write(`${x.config.name}: rows read, used and rejected\n${formatAccounting(x)}\n`);
-  for (const l of formatIgnored(x)) io.out.write(`${l}\n`);
-  if (!accountingBalances(x)) throw new Error('row accounting does not balance');
-}
-
 const validate: Command = {
   summary: 'load and check an extract folder; print the row accounting',
   usage: '--data DIR [--out DIR]',
   options: {
     data: dataOption,
+    ...resourceOptions,
     out: { type: 'string', arg: 'DIR', help: 'also write data-quality.csv (every rejected row: table, line, column, value, rule) here' },
   },
   async run(values, io) {
-    return withExtract(str(values, 'data')!, async (x) => {
+    return withExtract(values, async (x) => {
       printLoadSummary(x, io);
       await preparePathways(x, await resolvePeriod(x, {}));
       const out = str(values, 'out');
@@ -120,38 +74,18 @@ const sample: Command = {
   },
 };
 
-/** --out, defaulting to reports/<name of the extract folder>. */
-export function outDir(values: Values): string {
-  return resolve(str(values, 'out') ?? `reports/${basename(resolve(str(values, 'data')!))}`);
-}
 
-export function periodOf(x: LoadedExtract, values: Values): Promise<Period> {
-  return resolvePeriod(x, { year: parseYearOption(str(values, 'year')), asOf: parseDateOption(str(values, 'as-of')) });
-}
 
-export async function metricTableOf(x: LoadedExtract, values: Values): Promise<MetricTable> {
-  return computeMetrics(x, await periodOf(x, values));
-}
 
-/** Checks --year and --as-of before the (slow) load, so a typo fails at once. */
-function checkPeriodOptions(values: Values): void {
-  parseYearOption(str(values, 'year'));
-  parseDateOption(str(values, 'as-of'));
-}
 
-const langOption: OptionSpec = { type: 'string', arg: 'nb|sv|en', help: "language (default: registry.yaml's)" };
 
-function langOf(values: Values): Language | undefined {
-  const lang = str(values, 'lang');
-  if (lang !== undefined && !LANGUAGES.includes(lang as Language)) throw new InputError(`--lang must be one of ${LANGUAGES.join(', ')}, got '${lang}'`);
-  return lang as Language | undefined;
-}
 
 const metrics: Command = {
   summary: 'compute the metric table (coverage, centralisation, pathway times)',
   usage: '--data DIR [--year Y] [--as-of YYYY-MM-DD] [--out DIR]',
   options: {
     data: dataOption,
+    ...resourceOptions,
     year: yearOption,
     'as-of': asOfOption,
     out: { type: 'string', arg: 'DIR', help: 'output folder (default reports/<extract folder name>)' },
@@ -160,7 +94,7 @@ const metrics: Command = {
     'Writes metrics.json, metrics.csv, metrics.parquet, metrics.arrow (Arrow IPC) and data-quality.csv.\nThe same input gives byte-identical metrics.json.',
   async run(values, io) {
     checkPeriodOptions(values);
-    return withExtract(str(values, 'data')!, async (x) => {
+    return withExtract(values, async (x) => {
       printLoadSummary(x, io);
       const table = await metricTableOf(x, values);
       const written = await writeAtomically(outDir(values), (s) => stageMetricFiles(x.db, s, table));
@@ -175,6 +109,7 @@ const check: Command = {
   usage: '--data DIR --baseline FILE [--tolerance X] [--format text|markdown|junit] [--year Y] [--as-of D]',
   options: {
     data: dataOption,
+    ...resourceOptions,
     baseline: { type: 'string', arg: 'FILE', help: 'a metrics.json written earlier by regreport metrics', required: true },
     tolerance: { type: 'string', arg: 'X', help: 'largest absolute change that does not count as moved (default 0)' },
     format: { type: 'string', arg: 'FORMAT', help: 'text (default), markdown (GitHub step summary) or junit (XML)' },
@@ -199,7 +134,7 @@ const check: Command = {
     if (!['text', 'markdown', 'junit'].includes(format)) throw new InputError(`--format must be text, markdown or junit, got '${format}'`);
     const year = parseYearOption(str(values, 'year')) ?? baseline.year;
     const asOf = parseDateOption(str(values, 'as-of')) ?? baseline.as_of;
-    return withExtract(str(values, 'data')!, async (x) => {
+    return withExtract(values, async (x) => {
       const current = await computeMetrics(x, await resolvePeriod(x, { year, asOf }));
       const c = compareTables(baseline, current, tolerance);
       io.out.write(format === 'markdown' ? formatMarkdown(c) : format === 'junit' ? formatJunit(c, current) : formatText(c));
@@ -213,6 +148,7 @@ const build: Command = {
   usage: '--data DIR [--year Y] [--as-of D] [--out DIR] [--lang nb|sv|en] [--scope national|regions|all]',
   options: {
     data: dataOption,
+    ...resourceOptions,
     year: yearOption,
     'as-of': asOfOption,
     out: { type: 'string', arg: 'DIR', help: 'output folder (default reports/<extract folder name>)' },
@@ -230,11 +166,11 @@ const build: Command = {
     const { findChromium } = await import('../report/pdf.js');
     const { buildReports } = await import('../report/build.js');
     findChromium();
-    return withExtract(str(values, 'data')!, async (x) => {
+    return withExtract(values, async (x, inputs) => {
       printLoadSummary(x, io);
       const table = await metricTableOf(x, values);
       const started = Date.now();
-      const result = await buildReports(x, table, { out: outDir(values), language: lang ?? x.config.language, scope: scope as ScopeOption });
+      const result = await buildReports(x, table, { out: outDir(values), language: lang ?? x.config.language, scope: scope as ScopeOption, inputs });
       io.out.write(`${formatSummary(table)}\n${result.reports} report(s) in ${((Date.now() - started) / 1000).toFixed(1)} s → ${outDir(values)}\n  ${result.written.join('\n  ')}\n`);
       return EXIT.ok;
     });
@@ -246,6 +182,7 @@ const worklist: Command = {
   usage: '--data DIR --out DIR [--year Y] [--as-of D] [--unit CODE | --region CODE] [--lang nb|sv|en]',
   options: {
     data: dataOption,
+    ...resourceOptions,
     out: { type: 'string', arg: 'DIR', help: 'folder for the lists (created with permissions 0700; files 0600)', required: true },
     year: yearOption,
     'as-of': asOfOption,
@@ -264,7 +201,7 @@ const worklist: Command = {
     const { findChromium } = await import('../report/pdf.js');
     const { writeWorklists } = await import('../worklist/worklist.js');
     findChromium();
-    return withExtract(str(values, 'data')!, async (x) => {
+    return withExtract(values, async (x) => {
       const units = await x.db.all<{ unit_code: string; region_code: string }>('SELECT unit_code, region_code FROM clean_units ORDER BY unit_code');
       if (unit !== undefined && !units.some((u) => u.unit_code === unit)) {
         throw new InputError(`unknown unit code '${unit}'`, { hint: `valid unit codes: ${units.map((u) => u.unit_code).join(', ')}` });

@@ -12,6 +12,7 @@ import { InputError } from '../errors.js';
 import { loadConfig } from '../config/config.js';
 import type { Config, CsvDialect } from '../config/types.js';
 import { Db } from '../db.js';
+import type { DbResources } from '../db-resources.js';
 import { CONTRACT, TABLES, type ColumnKind, type ColumnSpec, type Rule, type TableName } from './contract.js';
 import { blankLineOffsets, countLines, locateTables, readCsvHeader, type LineCount, type SourceFile } from './files.js';
 import { loadConfigTables } from './config-tables.js';
@@ -39,11 +40,11 @@ export interface LoadedExtract {
 const ISO_FORMAT = '%Y-%m-%d';
 
 /** Loads and validates an extract folder. Fatal problems throw InputError before anything is written. */
-export async function loadExtract(dataDir: string, opts: { threads?: number } = {}): Promise<LoadedExtract> {
+export async function loadExtract(dataDir: string, opts: DbResources = {}): Promise<LoadedExtract> {
   const files = await locateTables(dataDir);
   const configFile = join(dataDir, 'registry.yaml');
   const config = await loadConfig(configFile);
-  const db = await Db.open(opts.threads);
+  const db = await Db.open(opts);
   try {
     const ignoredColumns: Partial<Record<TableName, string[]>> = {};
     const dateFormats: Partial<Record<TableName, string>> = {};
@@ -168,6 +169,7 @@ async function readSource(db: Db, file: SourceFile, dialect: CsvDialect): Promis
     );
   } catch (e) {
     await counting; // a damaged gzip file is the better explanation, if that is what it is
+    if (e instanceof InputError) throw e; // out of memory or disk: not the file's fault
     throw csvError(e, file, dialect);
   }
   const lines = await counting!;

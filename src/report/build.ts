@@ -1,35 +1,23 @@
 // The annual report batch: extract → metric table → one model per scope → HTML → PDF, all staged and
 // renamed into place together, so an interrupted run leaves nothing half-written.
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import type { Language } from '../config/types.js';
+import type { InputFingerprint } from '../load/inputs.js';
 import type { LoadedExtract } from '../load/loader.js';
 import type { MetricTable } from '../metrics/metrics.js';
 import { stageMetricFiles } from '../metrics/files.js';
 import { writeAtomically } from '../output.js';
 import { codeFileNames } from '../output-names.js';
 import { VERSION } from '../paths.js';
+import { generationTime } from './clock.js';
 import { buildModel, type ReportContext, type Scope, type UnitInfo } from './model.js';
 import { printPdfs, type PdfJob } from './pdf.js';
 import { renderHtml } from './render.js';
 
 export type ScopeOption = 'national' | 'regions' | 'all';
 
-async function sha256(path: string): Promise<string> {
-  const h = createHash('sha256');
-  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
-  return h.digest('hex');
-}
-
-/** SOURCE_DATE_EPOCH (reproducible builds) or now, as an ISO timestamp without milliseconds. */
-export function generationTime(): string {
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  const d = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
-  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-export async function reportContext(x: LoadedExtract, table: MetricTable, language: Language): Promise<ReportContext> {
+/** `inputs`: the files' hashes taken while they were loaded (see load/inputs.ts). */
+export async function reportContext(x: LoadedExtract, table: MetricTable, language: Language, inputs: readonly InputFingerprint[]): Promise<ReportContext> {
   const unitRows = await x.db.all<{ unit_code: string; unit_name: string; region_code: string; region_name: string; centre_for: string | null }>(
     'SELECT unit_code, unit_name, region_code, region_name, centre_for FROM clean_units ORDER BY line',
   );
@@ -41,10 +29,12 @@ export async function reportContext(x: LoadedExtract, table: MetricTable, langua
   }
   const sortedRegions = new Map([...regions.entries()].sort((a, b) => a[1].localeCompare(b[1], language)));
   const dq = await x.db.all<{ table: string; rule: string; n: string }>('SELECT "table", rule, count(*) AS n FROM dq GROUP BY ALL ORDER BY min(table_ord), rule');
-  const files = [];
-  for (const f of [{ path: x.configFile, name: 'registry.yaml', rows: 0 }, ...x.files.map((s) => ({ path: s.path, name: s.name, rows: x.accounting[s.table]?.read ?? 0 }))]) {
-    files.push({ name: f.name, rows: f.rows, sha256: await sha256(f.path) });
-  }
+  const hashes = new Map(inputs.map((f) => [f.path, f.sha256]));
+  const files = [{ path: x.configFile, name: 'registry.yaml', rows: 0 }, ...x.files.map((s) => ({ path: s.path, name: s.name, rows: x.accounting[s.table]?.read ?? 0 }))].map((f) => {
+    const sha256 = hashes.get(f.path);
+    if (sha256 === undefined) throw new Error(`no hash was taken of ${f.path}`);
+    return { name: f.name, rows: f.rows, sha256 };
+  });
   return {
     table, config: x.config, language, units, regions: sortedRegions, accounting: x.accounting,
     dqCounts: dq.map((d) => ({ table: d.table, rule: d.rule, n: Number(d.n) })),
@@ -58,8 +48,8 @@ export interface BuildResult {
   readonly reports: number;
 }
 
-export async function buildReports(x: LoadedExtract, table: MetricTable, opts: { out: string; language: Language; scope: ScopeOption }): Promise<BuildResult> {
-  const ctx = await reportContext(x, table, opts.language);
+export async function buildReports(x: LoadedExtract, table: MetricTable, opts: { out: string; language: Language; scope: ScopeOption; inputs: readonly InputFingerprint[] }): Promise<BuildResult> {
+  const ctx = await reportContext(x, table, opts.language, opts.inputs);
   const scopes: Scope[] = [];
   if (opts.scope !== 'regions') scopes.push({ kind: 'national' });
   if (opts.scope !== 'national') for (const code of ctx.regions.keys()) scopes.push({ kind: 'region', code });

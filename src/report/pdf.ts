@@ -1,9 +1,11 @@
 // HTML files → PDF with Debian's headless Chromium: one browser for the batch, a few pages at a time,
 // offline (every request but the report file itself is refused), A4 with running header and page footer.
 import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { InputError } from '../errors.js';
+import { sourceDateEpoch, stampPdfDates } from './clock.js';
 
 const CANDIDATES = ['/usr/bin/chromium-headless-shell', '/usr/lib/chromium/chromium-headless-shell', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
@@ -60,8 +62,7 @@ async function printOne(browser: Browser, job: PdfJob): Promise<void> {
     });
     await page.goto(own, { waitUntil: 'load' });
     const font = "font-family:'DejaVu Sans',sans-serif;font-size:7pt;color:#666;";
-    await page.pdf({
-      path: job.pdfPath,
+    const pdf = await page.pdf({
       format: 'A4',
       printBackground: true,
       preferCSSPageSize: true,
@@ -71,6 +72,8 @@ async function printOne(browser: Browser, job: PdfJob): Promise<void> {
       outline: true,
       tagged: true,
     });
+    const epoch = sourceDateEpoch();
+    await writeFile(job.pdfPath, epoch ? stampPdfDates(pdf, epoch) : pdf);
   } finally {
     await page.close();
   }
