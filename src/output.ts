@@ -1,21 +1,60 @@
 // Writing results: everything goes to a staging folder first and is renamed into place at the end,
 // so an interrupted or failed run leaves no half-written file behind.
-import { mkdir, mkdtemp, readdir, rename, rm, writeFile, chmod } from 'node:fs/promises';
-import { join } from 'node:path';
+import { chmodSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { InputError } from './errors.js';
+import { onAbort } from './exit-cleanup.js';
+import { acquireLock } from './output-lock.js';
+import { readManifest, removeLeftovers, writeManifest } from './output-manifest.js';
+import { pidAlive } from './pid.js';
+
+export interface StagingOptions {
+  readonly dirMode?: number;
+  readonly fileMode?: number;
+  /** keep a manifest of the files written, and remove the files of earlier runs that this one did not write */
+  readonly manifest?: boolean;
+}
+
+/** Staging folders are `.regreport-` and six characters (mkdtemp); nothing else is taken for one. */
+const STAGING = /^\.regreport-[A-Za-z0-9]{6}$/;
+/** Half-done manifest or lock files of a run that died, with its pid. */
+const ORPHANS = /^\.regreport\.(?:manifest\.json\.(\d+)\.tmp|lock\.(\d+))$/;
 
 export class Staging {
   private constructor(
     readonly dir: string,
     private readonly target: string,
-    private readonly fileMode: number | undefined,
+    private readonly opts: StagingOptions,
+    private readonly release: () => void,
   ) {}
 
-  /** A hidden staging folder inside the target folder (same file system, so renames are atomic). */
-  static async open(target: string, opts: { dirMode?: number; fileMode?: number } = {}): Promise<Staging> {
-    await mkdir(target, { recursive: true, ...(opts.dirMode !== undefined ? { mode: opts.dirMode } : {}) });
-    if (opts.dirMode !== undefined) await chmod(target, opts.dirMode);
-    const dir = await mkdtemp(join(target, '.regreport-'));
-    return new Staging(dir, target, opts.fileMode);
+  /**
+   * A hidden staging folder inside the target folder (same file system, so renames are atomic), with
+   * the folder's lock held until commit or discard. Staging folders of earlier runs are necessarily
+   * dead ones (the lock is ours), so they are removed: for worklists they hold patient lists.
+   */
+  static async open(target: string, opts: StagingOptions = {}): Promise<Staging> {
+    await makeFolder(target, opts.dirMode);
+    const unlock = acquireLock(target);
+    let dir: string | undefined;
+    const cleanup = () => {
+      if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+      unlock();
+    };
+    const unregister = onAbort(cleanup);
+    try {
+      removeStale(target);
+      dir = await mkdtemp(join(target, '.regreport-'));
+      return new Staging(dir, target, opts, () => {
+        unregister();
+        cleanup();
+      });
+    } catch (e) {
+      unregister();
+      cleanup();
+      throw e;
+    }
   }
 
   path(name: string): string {
@@ -28,41 +67,83 @@ export class Staging {
   }
 
   async write(name: string, data: string | Uint8Array): Promise<void> {
-    await writeFile(this.path(name), data, this.fileMode !== undefined ? { mode: this.fileMode } : {});
+    await mkdir(dirname(this.path(name)), { recursive: true });
+    await writeFile(this.path(name), data, this.opts.fileMode !== undefined ? { mode: this.opts.fileMode } : {});
   }
 
-  /** Moves every staged file into the target folder; returns their final paths. */
-  async commit(): Promise<string[]> {
-    const names = (await readdir(this.dir)).sort();
-    const out: string[] = [];
-    for (const n of names) {
-      if (this.fileMode !== undefined) await chmod(this.path(n), this.fileMode);
-      await rename(this.path(n), join(this.target, n));
-      out.push(join(this.target, n));
+  /**
+   * Moves every staged file into the target folder; returns their final paths. With a manifest, the
+   * manifest first lists the old files and the new ones together, so that a crash at any point leaves
+   * every file of ours listed; after the renames the old ones not written again are removed.
+   */
+  commit(): string[] {
+    try {
+      const names = stagedFiles(this.dir);
+      const previous = this.opts.manifest ? readManifest(this.target) : [];
+      if (this.opts.manifest) writeManifest(this.target, [...previous, ...names]);
+      for (const n of names) {
+        if (this.opts.fileMode !== undefined) chmodSync(this.path(n), this.opts.fileMode);
+        if (n.includes('/')) mkdirSync(dirname(join(this.target, n)), { recursive: true });
+        renameSync(this.path(n), join(this.target, n));
+      }
+      if (this.opts.manifest) {
+        removeLeftovers(this.target, previous, names);
+        writeManifest(this.target, names);
+      }
+      return names.map((n) => join(this.target, n));
+    } finally {
+      this.release();
     }
-    await rm(this.dir, { recursive: true, force: true });
-    return out;
   }
 
-  async discard(): Promise<void> {
-    await rm(this.dir, { recursive: true, force: true });
+  discard(): void {
+    this.release();
+  }
+}
+
+/** The staged files as sorted relative paths ('internal/x.csv' for a subfolder). */
+function stagedFiles(dir: string, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(join(dir, prefix), { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...stagedFiles(dir, rel));
+    else out.push(rel);
+  }
+  return out.sort();
+}
+
+function removeStale(target: string): void {
+  for (const n of readdirSync(target)) {
+    const orphan = ORPHANS.exec(n);
+    if (STAGING.test(n) || (orphan && !pidAlive(Number(orphan[1] ?? orphan[2])))) rmSync(join(target, n), { recursive: true, force: true });
+  }
+}
+
+/** The output folder, made if need be; a path that cannot be a folder is bad input. */
+async function makeFolder(target: string, mode: number | undefined): Promise<void> {
+  try {
+    await mkdir(target, { recursive: true, ...(mode !== undefined ? { mode } : {}) });
+    if (mode !== undefined) await chmod(target, mode);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const hint = 'give --out a folder (it is made if missing), not a file or a path through a file';
+    if (code === 'EEXIST') throw new InputError(`--out ${target} is a file, not a folder`, { hint });
+    if (code === 'ENOTDIR') throw new InputError(`--out ${target} lies below a file, so it cannot be a folder`, { hint });
+    if (code === 'ENAMETOOLONG') throw new InputError(`--out ${target} is too long a path for the file system`, { hint: 'choose a shorter path' });
+    throw e;
   }
 }
 
 /** Runs `fill` against a staging folder, committing on success and discarding on any failure. */
-export async function writeAtomically(
-  target: string,
-  fill: (s: Staging) => Promise<void>,
-  opts: { dirMode?: number; fileMode?: number } = {},
-): Promise<string[]> {
+export async function writeAtomically(target: string, fill: (s: Staging) => Promise<void>, opts: StagingOptions = {}): Promise<string[]> {
   const staging = await Staging.open(target, opts);
   try {
     await fill(staging);
-    return await staging.commit();
   } catch (e) {
-    await staging.discard();
+    staging.discard();
     throw e;
   }
+  return staging.commit();
 }
 
 /** RFC 4180 CSV: fields quoted only when they hold the delimiter, a quote or a line break. */

@@ -72,6 +72,6 @@ export async function buildReports(x: LoadedExtract, table: MetricTable, opts: {
     }
     await printPdfs(jobs);
     await stageMetricFiles(x.db, stage, table);
-  });
+  }, { manifest: true });
   return { written: written.map((w) => basename(w)), reports };
 }

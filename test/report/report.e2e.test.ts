@@ -34,7 +34,7 @@ const national = (t: MetricTable, form: string, year: number) =>
 describe('annual report PDFs', () => {
   it('one national and one per region report, each with its HTML twin and the metric files', () => {
     expect(readdirSync(built.no!.out).sort()).toEqual([
-      'data-quality.csv', 'metrics.arrow', 'metrics.csv', 'metrics.json', 'metrics.parquet',
+      '.regreport.manifest.json', 'data-quality.csv', 'metrics.arrow', 'metrics.csv', 'metrics.json', 'metrics.parquet',
       ...['national', 'region-HMN', 'region-HN', 'region-HSO', 'region-HV'].flatMap((n) => [`report-2024-${n}.html`, `report-2024-${n}.pdf`]),
     ]);
     expect(readdirSync(built.se!.out).filter((f) => f.endsWith('.pdf'))).toHaveLength(7);
