@@ -1,6 +1,6 @@
 // Writing results: everything goes to a staging folder first and is renamed into place at the end,
 // so an interrupted or failed run leaves no half-written file behind.
-import { chmodSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { InputError } from './errors.js';
@@ -119,6 +119,30 @@ function removeStale(target: string): void {
   }
 }
 
+const OUT_HINT = 'give --out a folder (it is made if missing), not a file or a path through a file';
+
+/**
+ * Fails at once, before the (slow) load, when `target` cannot become a folder: it is a file, lies
+ * below one, or is too long a path. Makes nothing.
+ */
+export function checkOutputPath(target: string): void {
+  if (target.length >= 4096 || target.split('/').some((part) => Buffer.byteLength(part) > 255)) {
+    throw new InputError(`--out ${target} is too long a path for the file system`, { hint: 'choose a shorter path' });
+  }
+  for (let p = target, below = false; ; p = dirname(p), below = true) {
+    let st: Stats | undefined;
+    try {
+      st = statSync(p);
+    } catch {
+      // not there (yet): look further up
+    }
+    if (st && !st.isDirectory()) {
+      throw new InputError(below ? `--out ${target} lies below a file (${p}), so it cannot be a folder` : `--out ${target} is a file, not a folder`, { hint: OUT_HINT });
+    }
+    if (st || dirname(p) === p) return;
+  }
+}
+
 /** The output folder, made if need be; a path that cannot be a folder is bad input. */
 async function makeFolder(target: string, mode: number | undefined): Promise<void> {
   try {
@@ -126,7 +150,7 @@ async function makeFolder(target: string, mode: number | undefined): Promise<voi
     if (mode !== undefined) await chmod(target, mode);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const hint = 'give --out a folder (it is made if missing), not a file or a path through a file';
+    const hint = OUT_HINT;
     if (code === 'EEXIST') throw new InputError(`--out ${target} is a file, not a folder`, { hint });
     if (code === 'ENOTDIR') throw new InputError(`--out ${target} lies below a file, so it cannot be a folder`, { hint });
     if (code === 'ENAMETOOLONG') throw new InputError(`--out ${target} is too long a path for the file system`, { hint: 'choose a shorter path' });

@@ -5,8 +5,9 @@ import { EXIT, InputError } from '../errors.js';
 import { dataQualityRows, DQ_HEADER } from '../load/accounting.js';
 import { toCsv, writeAtomically } from '../output.js';
 import { generateSample, PROFILES, type ProfileName } from '../sample/generator.js';
-import { computeMetrics, preparePathways, resolvePeriod, type MetricTable } from '../metrics/metrics.js';
-import { readMetricsJson, stageMetricFiles } from '../metrics/files.js';
+import { computeMetrics, preparePathways, resolvePeriod } from '../metrics/metrics.js';
+import { stageMetricFiles } from '../metrics/files.js';
+import { readBaseline } from '../check/baseline.js';
 import { formatSummary } from '../metrics/summary.js';
 import { compareTables, formatJunit, formatMarkdown, formatText, hasMoved } from '../check/compare.js';
 import type { ScopeOption } from '../report/build.js';
@@ -120,13 +121,7 @@ const check: Command = {
   async run(values, io) {
     const baselinePath = str(values, 'baseline')!;
     if (!existsSync(baselinePath)) throw new InputError(`baseline not found: ${baselinePath}`, { hint: 'write one with: regreport metrics --data DIR --out DIR' });
-    let baseline: MetricTable;
-    try {
-      baseline = readMetricsJson(baselinePath);
-      if (!Array.isArray(baseline.metrics)) throw new Error('no metrics list');
-    } catch (e) {
-      throw new InputError(`not a metrics.json written by regreport (${(e as Error).message})`, { file: baselinePath });
-    }
+    const baseline = readBaseline(baselinePath);
     const tolText = str(values, 'tolerance') ?? '0';
     const tolerance = Number(tolText);
     if (!(tolerance >= 0)) throw new InputError(`--tolerance must be a number ≥ 0, got '${tolText}'`);

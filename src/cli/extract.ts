@@ -8,6 +8,7 @@ import { fingerprintInputs, type InputFingerprint } from '../load/inputs.js';
 import { loadExtract, type LoadedExtract } from '../load/loader.js';
 import { computeMetrics, resolvePeriod, type MetricTable, type Period } from '../metrics/metrics.js';
 import { TABLES } from '../load/contract.js';
+import { checkOutputPath } from '../output.js';
 import { parseDateOption, parseYearOption, resourcesOf, str, type Values } from './options.js';
 
 export interface Io {
@@ -18,6 +19,8 @@ export interface Io {
 /** Loads --data, hashing registry.yaml and every table file while DuckDB reads them. */
 export async function withExtract<T>(values: Values, fn: (x: LoadedExtract, inputs: readonly InputFingerprint[]) => Promise<T>): Promise<T> {
   const resources = resourcesOf(values);
+  const out = str(values, 'out');
+  if (out !== undefined) checkOutputPath(resolve(out));
   const dir = resolve(str(values, 'data')!);
   const tables = await locateTables(dir);
   await loadConfig(join(dir, 'registry.yaml')); // its errors first, as the loader would give them

@@ -1,5 +1,4 @@
 // The metric table → metrics.json, metrics.csv, metrics.parquet, metrics.arrow and data-quality.csv.
-import { readFileSync } from 'node:fs';
 import { Bool, Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
 import type { Db } from '../db.js';
 import { dataQualityRows, DQ_HEADER } from '../load/accounting.js';
@@ -53,9 +52,4 @@ export async function stageMetricFiles(db: Db, s: Staging, t: MetricTable): Prom
      TO $parquet (FORMAT parquet)`,
     { csv: s.path('metrics.csv'), parquet: s.path('metrics.parquet') },
   );
-}
-
-/** Reads a metrics.json written by this tool (for check and build --from). */
-export function readMetricsJson(path: string): MetricTable {
-  return JSON.parse(readFileSync(path, 'utf8')) as MetricTable;
 }

@@ -1,5 +1,5 @@
 // Input files: only regular files are read, and a file that changes during the load is refused.
-import { appendFileSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,28 +8,7 @@ import { fingerprintInputs, requireRegularFile } from '../../src/load/inputs.js'
 import { cli, fixture, tempDir } from '../helpers.js';
 
 describe('input files', () => {
-  const kinds: [string, (p: string, dir: string) => void, RegExp][] = [
-    ['a folder', (p) => mkdirSync(p), /forms\.csv is a folder, not a file/],
-    ['a FIFO', (p) => execFileSync('mkfifo', [p]), /forms\.csv is a named pipe \(FIFO\), not a file/],
-    ['a link to /dev/zero', (p) => symlinkSync('/dev/zero', p), /forms\.csv is a device, not a file/],
-    ['a dangling link', (p, dir) => symlinkSync(join(dir, 'gone.csv'), p), /forms\.csv is a symbolic link to a file that does not exist/],
-    ['a link loop', (p) => symlinkSync(p, p), /forms\.csv is a symbolic link that points back to itself/],
-  ];
-  for (const [kind, make, message] of kinds) {
-    it(`forms.csv that is ${kind}: exit 2 with the file name, no hang`, async () => {
-      const dir = fixture({});
-      const p = join(dir, 'forms.csv');
-      execFileSync('rm', ['-f', p]);
-      make(p, dir);
-      const out = join(tempDir(), 'out');
-      const r = await cli('metrics', '--data', dir, '--out', out);
-      expect(r.code).toBe(2);
-      expect(r.err).toMatch(message);
-      expect(r.err).toContain(p);
-      expect(r.err).not.toMatch(/\n\s+at /);
-    });
-  }
-
+  // forms.csv as a folder, FIFO, device, dangling link or loop: see the table in test/cli/bad-input.test.ts.
   it('registry.yaml linked to /dev/zero is refused before it is read', async () => {
     const dir = fixture({});
     execFileSync('rm', ['-f', join(dir, 'registry.yaml')]);
