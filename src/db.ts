@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { SQL_DIR } from './paths.js';
+import { onAbort } from './exit-cleanup.js';
 import { makeSpillDir, removeSpillDir, resourceError, type DbResources } from './db-resources.js';
 
 export type Params = Record<string, DuckDBValue>;
@@ -58,17 +59,21 @@ export class Db {
     readonly conn: DuckDBConnection,
     private readonly resources: DbResources,
     private readonly spillDir: string,
+    private readonly unregister: () => void,
   ) {}
 
   static async open(resources: DbResources = {}): Promise<Db> {
     const spillDir = makeSpillDir(resources.tempDir);
+    // Spilled pages hold patient rows: removed on SIGINT/SIGTERM too, not only at close.
+    const unregister = onAbort(() => removeSpillDir(spillDir));
     const options: Record<string, string> = { temp_directory: spillDir };
     if (resources.threads) options.threads = String(resources.threads);
     if (resources.memoryLimit) options.memory_limit = resources.memoryLimit;
     try {
       const instance = await DuckDBInstance.create(':memory:', options);
-      return new Db(instance, await instance.connect(), resources, spillDir);
+      return new Db(instance, await instance.connect(), resources, spillDir, unregister);
     } catch (e) {
+      unregister();
       removeSpillDir(spillDir);
       throw e;
     }
@@ -120,6 +125,7 @@ export class Db {
       this.conn.closeSync();
       this.instance.closeSync();
     } finally {
+      this.unregister();
       removeSpillDir(this.spillDir);
     }
   }

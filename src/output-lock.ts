@@ -33,6 +33,12 @@ function readOwner(path: string): Owner | null {
 
 const running = (o: Owner) => pidAlive(o.pid) && (o.start === null || startTime(o.pid) === null || startTime(o.pid) === o.start);
 
+/** Refuses at once (before a long load) when a running run holds the lock of `dir`. */
+export function refuseIfLocked(dir: string): void {
+  const owner = readOwner(join(dir, LOCK_NAME));
+  if (owner && owner.pid !== process.pid && running(owner)) refuse(dir, join(dir, LOCK_NAME), owner.pid);
+}
+
 /** Takes the lock of `dir` (which exists); returns the function that releases it. */
 export function acquireLock(dir: string): () => void {
   const path = join(dir, LOCK_NAME);

@@ -9,6 +9,7 @@ import { loadExtract, type LoadedExtract } from '../load/loader.js';
 import { computeMetrics, resolvePeriod, type MetricTable, type Period } from '../metrics/metrics.js';
 import { TABLES } from '../load/contract.js';
 import { checkOutputPath } from '../output.js';
+import { refuseIfLocked } from '../output-lock.js';
 import { parseDateOption, parseYearOption, resourcesOf, str, type Values } from './options.js';
 
 export interface Io {
@@ -20,7 +21,10 @@ export interface Io {
 export async function withExtract<T>(values: Values, fn: (x: LoadedExtract, inputs: readonly InputFingerprint[]) => Promise<T>): Promise<T> {
   const resources = resourcesOf(values);
   const out = str(values, 'out');
-  if (out !== undefined) checkOutputPath(resolve(out));
+  if (out !== undefined) {
+    checkOutputPath(resolve(out));
+    refuseIfLocked(resolve(out));
+  }
   const dir = resolve(str(values, 'data')!);
   const tables = await locateTables(dir);
   await loadConfig(join(dir, 'registry.yaml')); // its errors first, as the loader would give them

@@ -40,6 +40,7 @@ describe('output folder', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(new RegExp(`another regreport run \\(pid ${sleeper.pid}\\) is writing to ${out}\n  wait for it to finish`));
     expect(readdirSync(out)).toEqual([LOCK_NAME]);
+    expect(r.out).toBe(''); // refused before loading, not after
   });
 
   it('takes over the lock of a run that died, and releases its own', async () => {
