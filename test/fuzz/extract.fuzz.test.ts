@@ -125,7 +125,7 @@ describe('fuzzed extracts', () => {
           expect(r.err.trimEnd().split('\n').length, what).toBeLessThanOrEqual(2);
         }
       }),
-      { seed: 1414, numRuns: 120, endOnFailure: true },
+      { seed: 1414, numRuns: 80, endOnFailure: true },
     );
   }, 120_000);
 });

@@ -28,7 +28,7 @@ describe('codeFileName', () => {
         expect(na).toMatch(SAFE_NAME);
         expect(na.toLowerCase()).not.toBe(nb.toLowerCase());
       }),
-      { seed: 14, numRuns: 2000 },
+      { seed: 14, numRuns: 500 },
     );
   });
 
