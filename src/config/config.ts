@@ -1,9 +1,8 @@
 // registry.yaml (text) → a validated, defaulted, readonly Config; every problem names its key path and line.
-import { lstat, readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
 import { InputError, closest } from '../errors.js';
-import { requireRegularFile } from '../load/inputs.js';
 import { dateFormatProblem, parseDelimiter } from './csv-dialect.js';
+import { readConfigText, toJs } from './file.js';
 import {
   FORM_TYPES,
   INTERVAL_ROLES,
@@ -124,19 +123,6 @@ class Reader {
   }
 }
 
-/** The document as plain values. Aliases are capped so that a "billion laughs" file cannot exhaust memory. */
-function toJs(doc: Document, file: string): unknown {
-  try {
-    return doc.toJS({ maxAliasCount: 100 });
-  } catch (e) {
-    if (!(e instanceof ReferenceError || e instanceof RangeError)) throw e;
-    throw new InputError('registry.yaml uses too many aliases (*name) or nests too deeply to be a registry profile', {
-      file,
-      hint: 'write the values out instead of repeating aliases; a profile needs at most a few',
-    });
-  }
-}
-
 function describe(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
@@ -159,25 +145,9 @@ const TOP_KEYS = [
 ] as const;
 
 /** Reads and validates `registry.yaml`. Throws InputError naming the file, key path and line. */
-/** A registry profile is a few kilobytes; anything this large is the wrong file, not a profile. */
-const MAX_CONFIG_BYTES = 1 << 20;
-
 /** Reads and validates `registry.yaml`. Throws InputError naming the file, key path and line. */
 export async function loadConfig(file: string): Promise<Config> {
-  if (!(await lstat(file).then(() => true, () => false))) {
-    throw new InputError('registry.yaml is missing', {
-      file,
-      hint: 'every extract folder needs a registry.yaml profile; see docs/data-contract.md',
-    });
-  }
-  const st = await requireRegularFile(file);
-  if (st.size > MAX_CONFIG_BYTES) {
-    throw new InputError(`registry.yaml is ${st.size} bytes, more than a registry profile can be (1 MiB)`, {
-      file,
-      hint: 'registry.yaml must be the registry profile described in docs/data-contract.md',
-    });
-  }
-  return parseConfig(await readFile(file, 'utf8'), file);
+  return parseConfig(await readConfigText(file), file);
 }
 
 export function parseConfig(text: string, file = 'registry.yaml'): Config {
