@@ -32,8 +32,8 @@ const validate: Command = {
   usage: '--data DIR [--out DIR]',
   options: {
     data: dataOption,
-    ...resourceOptions,
     out: { type: 'string', arg: 'DIR', help: 'also write data-quality.csv (every rejected row: table, line, column, value, rule) here' },
+    ...resourceOptions,
   },
   async run(values, io) {
     return withExtract(values, async (x) => {
@@ -75,21 +75,15 @@ const sample: Command = {
   },
 };
 
-
-
-
-
-
-
 const metrics: Command = {
   summary: 'compute the metric table (coverage, centralisation, pathway times)',
   usage: '--data DIR [--year Y] [--as-of YYYY-MM-DD] [--out DIR]',
   options: {
     data: dataOption,
-    ...resourceOptions,
     year: yearOption,
     'as-of': asOfOption,
     out: { type: 'string', arg: 'DIR', help: 'output folder (default reports/<extract folder name>)' },
+    ...resourceOptions,
   },
   details:
     'Writes metrics.json, metrics.csv, metrics.parquet, metrics.arrow (Arrow IPC) and data-quality.csv.\nThe same input gives byte-identical metrics.json.',
@@ -110,12 +104,12 @@ const check: Command = {
   usage: '--data DIR --baseline FILE [--tolerance X] [--format text|markdown|junit] [--year Y] [--as-of D]',
   options: {
     data: dataOption,
-    ...resourceOptions,
     baseline: { type: 'string', arg: 'FILE', help: 'a metrics.json written earlier by regreport metrics', required: true },
     tolerance: { type: 'string', arg: 'X', help: 'largest absolute change that does not count as moved (default 0)' },
     format: { type: 'string', arg: 'FORMAT', help: 'text (default), markdown (GitHub step summary) or junit (XML)' },
     year: yearOption,
     'as-of': asOfOption,
+    ...resourceOptions,
   },
   details: 'Exit code 0: nothing moved beyond the tolerance; 1: something moved (the diff is printed); 2: bad input.\nYear and cut-off default to the baseline\'s, so the same period is recomputed.',
   async run(values, io) {
@@ -143,15 +137,15 @@ const build: Command = {
   usage: '--data DIR [--year Y] [--as-of D] [--out DIR] [--lang nb|sv|en] [--scope national|regions|all]',
   options: {
     data: dataOption,
-    ...resourceOptions,
     year: yearOption,
     'as-of': asOfOption,
     out: { type: 'string', arg: 'DIR', help: 'output folder (default reports/<extract folder name>)' },
     lang: langOption,
     scope: { type: 'string', arg: 'SCOPE', help: 'national, regions (one report per health region) or all (default)' },
+    ...resourceOptions,
   },
   details:
-    'Writes report-<year>-national.pdf/.html, report-<year>-region-<code>.pdf/.html and the metric files.\nPrinting needs Debian\'s chromium-headless-shell (or chromium); set REGREPORT_CHROMIUM to use another.\nSOURCE_DATE_EPOCH fixes the generation time printed in the colophon.',
+    'Writes report-<year>-national.pdf/.html, report-<year>-region-<code>.pdf/.html and the metric files.\nPrinting needs Debian\'s chromium-headless-shell (or chromium); set REGREPORT_CHROMIUM to use another.\nSOURCE_DATE_EPOCH fixes the generation time printed in the colophon.\nFiles an earlier build wrote into the same folder and this one does not write again are removed\n(they are listed in .regreport.manifest.json); nothing else is.',
   async run(values, io) {
     const lang = langOf(values);
     const scope = str(values, 'scope') ?? 'all';
@@ -177,13 +171,13 @@ const worklist: Command = {
   usage: '--data DIR --out DIR [--year Y] [--as-of D] [--unit CODE | --region CODE] [--lang nb|sv|en]',
   options: {
     data: dataOption,
-    ...resourceOptions,
     out: { type: 'string', arg: 'DIR', help: 'folder for the lists (created with permissions 0700; files 0600)', required: true },
     year: yearOption,
     'as-of': asOfOption,
     unit: { type: 'string', arg: 'CODE', help: 'only this reporting unit' },
     region: { type: 'string', arg: 'CODE', help: 'only the units of this health region' },
     lang: langOption,
+    ...resourceOptions,
   },
   details:
     'Lists every cohort case diagnosed in the report year or the year before that lacks a form of a\ncoverage.form_types type as of the cut-off: worklist.csv, worklist-<unit>.csv (UTF-8 with BOM) and a\none-page cover sheet worklist-<unit>.pdf per unit.',
