@@ -1,6 +1,7 @@
 // End to end: both sample registries → PDFs; page counts, embedded fonts, figures in local number
 // format, bookmarks, no patient-level values, escaping, suppression, offline printing, atomic output.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,6 +40,14 @@ describe('annual report PDFs', () => {
     ]);
     expect(readdirSync(built.se!.out).filter((f) => f.endsWith('.pdf'))).toHaveLength(7);
     expect(readdirSync(built.en!.out).filter((f) => f.endsWith('.pdf'))).toEqual(['report-2024-national.pdf']);
+  });
+
+  it('the colophon gives the SHA-256 of every input file as read', () => {
+    const html = readFileSync(join(built.se!.out, 'report-2024-national.html'), 'utf8');
+    for (const f of ['registry.yaml', 'units.csv', 'cases.csv', 'forms.csv', 'pathway_events.csv']) {
+      const sha = createHash('sha256').update(readFileSync(join('sample-data/se-sarcoma', f))).digest('hex');
+      expect(html, f).toContain(sha);
+    }
   });
 
   it('page counts stay in a sensible range', () => {
