@@ -1,9 +1,10 @@
 // A baseline metrics.json (text) → a MetricTable, or bad input naming the file, the row and the field.
 // Everything `check` compares is checked here, so a damaged baseline can never reach the SQL (whose
 // errors would be internal) nor compare as "678 removed".
-import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { isIsoDate } from '../config/config.js';
 import { InputError } from '../errors.js';
+import { requireRegularFile } from '../load/inputs.js';
 import type { MetricRow, MetricTable, TableCounts } from '../metrics/metrics.js';
 
 const HINT = 'write the baseline again with: regreport metrics --data DIR --out DIR (and commit its metrics.json)';
@@ -12,10 +13,16 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
 const show = (v: unknown) => (v === undefined ? 'nothing' : JSON.stringify(v).slice(0, 40));
 
-export function readBaseline(path: string): MetricTable {
+/** Far above the metrics.json of a national all-cancer registry; a larger file is not a baseline. */
+const MAX_BASELINE_BYTES = 1 << 30;
+
+export async function readBaseline(path: string): Promise<MetricTable> {
+  // A FIFO or /dev/zero would be read for ever.
+  const st = await requireRegularFile(path);
+  if (st.size > MAX_BASELINE_BYTES) throw new InputError(`the baseline is ${st.size} bytes, too large for a metrics.json`, { file: path, hint: HINT });
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = await readFile(path, 'utf8');
   } catch (e) {
     throw new InputError(`cannot read the baseline (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file: path, hint: HINT });
   }

@@ -115,7 +115,7 @@ const check: Command = {
   async run(values, io) {
     const baselinePath = str(values, 'baseline')!;
     if (!existsSync(baselinePath)) throw new InputError(`baseline not found: ${baselinePath}`, { hint: 'write one with: regreport metrics --data DIR --out DIR' });
-    const baseline = readBaseline(baselinePath);
+    const baseline = await readBaseline(baselinePath);
     const tolText = str(values, 'tolerance') ?? '0';
     const tolerance = Number(tolText);
     if (!(tolerance >= 0)) throw new InputError(`--tolerance must be a number ≥ 0, got '${tolText}'`);

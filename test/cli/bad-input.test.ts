@@ -64,6 +64,7 @@ const CASES: Case[] = [
   { name: 'baseline that is not JSON', args: () => ['check', '--data', 'sample-data/se-sarcoma', '--baseline', withFile('baseline.json')], message: /baseline\.json: not a metrics\.json written by regreport: it is not valid JSON/ },
   { name: 'a header with a line break and an escape sequence', args: () => ['validate', '--data', fixture({ cases: ['"case\n_id\u001b[31m",patient_id'] })], message: /the header has: case\\u000a_id\\u001b\[31m, patient_id/ },
   { name: 'out of memory', args: () => ['metrics', '--data', 'sample-data/no-sarcoma', '--memory-limit', '1MB', '--out', 'OUT'], message: /DuckDB ran out of memory \(--memory-limit 1MB\).*\n {2}raise --memory-limit .*--threads 1.*--temp-dir/ },
+  { name: 'baseline linked to /dev/zero', args: () => { const p = join(tempDir(), 'metrics.json'); symlinkSync('/dev/zero', p); return ['check', '--data', 'sample-data/se-sarcoma', '--baseline', p]; }, message: /metrics\.json is a device, not a file/ },
   { name: '--threads 0', args: () => ['metrics', '--data', fixture({}), '--threads', '0', '--out', 'OUT'], message: /--threads must be a whole number/ },
   { name: '--memory-limit without a unit', args: () => ['metrics', '--data', fixture({}), '--memory-limit', '1000', '--out', 'OUT'], message: /--memory-limit must be a size such as 512MB/ },
   { name: '--temp-dir that does not exist', args: () => ['metrics', '--data', fixture({}), '--temp-dir', '/nonexistent/spill', '--out', 'OUT'], message: /--temp-dir \/nonexistent\/spill is not an existing folder/ },
