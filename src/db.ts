@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { SQL_DIR } from './paths.js';
+import { onAbort } from './exit-cleanup.js';
+import { makeSpillDir, removeSpillDir, resourceError, type DbResources } from './db-resources.js';
 
 export type Params = Record<string, DuckDBValue>;
 export type Row = Record<string, unknown>;
@@ -55,24 +57,46 @@ export class Db {
   private constructor(
     private readonly instance: DuckDBInstance,
     readonly conn: DuckDBConnection,
+    private readonly resources: DbResources,
+    private readonly spillDir: string,
+    private readonly unregister: () => void,
   ) {}
 
-  static async open(threads?: number): Promise<Db> {
-    const options: Record<string, string> = {};
-    if (threads) options.threads = String(threads);
-    const instance = await DuckDBInstance.create(':memory:', options);
-    return new Db(instance, await instance.connect());
+  static async open(resources: DbResources = {}): Promise<Db> {
+    const spillDir = makeSpillDir(resources.tempDir);
+    // Spilled pages hold patient rows: removed on SIGINT/SIGTERM too, not only at close.
+    const unregister = onAbort(() => removeSpillDir(spillDir));
+    const options: Record<string, string> = { temp_directory: spillDir };
+    if (resources.threads) options.threads = String(resources.threads);
+    if (resources.memoryLimit) options.memory_limit = resources.memoryLimit;
+    try {
+      const instance = await DuckDBInstance.create(':memory:', options);
+      return new Db(instance, await instance.connect(), resources, spillDir, unregister);
+    } catch (e) {
+      unregister();
+      removeSpillDir(spillDir);
+      throw e;
+    }
+  }
+
+  /** Runs one statement; out-of-memory and disk-full become bad input naming the resource options. */
+  private async guarded<T>(sql: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await traced(sql, fn);
+    } catch (e) {
+      throw resourceError(e, this.resources, this.spillDir) ?? e;
+    }
   }
 
   async run(sql: string, params?: Params): Promise<void> {
     const p = paramsFor(sql, params);
-    await traced(sql, () => (p ? this.conn.run(sql, p) : this.conn.run(sql)));
+    await this.guarded(sql, () => (p ? this.conn.run(sql, p) : this.conn.run(sql)));
   }
 
   /** Rows as JSON-safe objects: BIGINT, DATE and DECIMAL come back as strings. */
   async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
     const p = paramsFor(sql, params);
-    const reader = await traced(sql, () => (p ? this.conn.runAndReadAll(sql, p) : this.conn.runAndReadAll(sql)));
+    const reader = await this.guarded(sql, () => (p ? this.conn.runAndReadAll(sql, p) : this.conn.runAndReadAll(sql)));
     return reader.getRowObjectsJson() as T[];
   }
 
@@ -97,7 +121,12 @@ export class Db {
   }
 
   close(): void {
-    this.conn.closeSync();
-    this.instance.closeSync();
+    try {
+      this.conn.closeSync();
+      this.instance.closeSync();
+    } finally {
+      this.unregister();
+      removeSpillDir(this.spillDir);
+    }
   }
 }

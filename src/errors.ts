@@ -22,14 +22,24 @@ export class InputError extends Error {
     this.hint = where.hint;
   }
 
-  /** `file:line: column X: message\n  hint` — the shape editors and CI logs recognise. */
+  /**
+   * `file:line: column X: message\n  hint` — the shape editors and CI logs recognise. Messages quote
+   * values from the input; their control characters are shown escaped, so that a line break in a
+   * header cannot split the message and an escape sequence cannot reach the terminal.
+   */
   format(): string {
     let place = this.file ?? '';
     if (this.file !== undefined && this.line !== undefined) place += `:${this.line}`;
     const col = this.column !== undefined ? `column ${String(this.column)}: ` : '';
-    const head = place ? `${place}: ${col}${this.message}` : `${col}${this.message}`;
-    return this.hint ? `${head}\n  ${this.hint}` : head;
+    const head = visible(place ? `${place}: ${col}${this.message}` : `${col}${this.message}`);
+    return this.hint ? `${head}\n  ${visible(this.hint)}` : head;
   }
+}
+
+/** Control characters (C0, DEL, C1) as \u escapes. */
+export function visible(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Levenshtein distance, for "did you mean" suggestions. */

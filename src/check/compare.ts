@@ -107,7 +107,13 @@ export function formatText(c: Comparison): string {
   return out.join('\n') + '\n';
 }
 
-const md = (s: string) => s.replaceAll('|', '\\|');
+/**
+ * A Markdown table cell: `|` would end the cell and `<…>` would pass as raw HTML (GitHub renders
+ * step summaries), so both are escaped, as is `&` that would start an entity; a line break would end
+ * the row.
+ */
+const md = (v: unknown) =>
+  show(v).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('|', '\\|').replace(/\r?\n/g, ' ');
 
 export function formatMarkdown(c: Comparison): string {
   if (!hasMoved(c)) return `### regreport check: no change\n\n${c.unchanged} metric rows identical to the baseline.\n`;
@@ -119,8 +125,8 @@ export function formatMarkdown(c: Comparison): string {
     '| row | field | baseline | now | change |',
     '|---|---|---:|---:|---:|',
   ];
-  for (const h of c.header) out.push(`| (extract) | ${md(h.field)} | ${show(h.old)} | ${show(h.new)} | ${delta(h)} |`);
-  for (const r of c.changed) for (const f of r.changes) out.push(`| ${md(r.key)} | ${f.field} | ${show(f.old)} | ${show(f.new)} | ${delta(f)} |`);
+  for (const h of c.header) out.push(`| (extract) | ${md(h.field)} | ${md(h.old)} | ${md(h.new)} | ${delta(h)} |`);
+  for (const r of c.changed) for (const f of r.changes) out.push(`| ${md(r.key)} | ${f.field} | ${md(f.old)} | ${md(f.new)} | ${delta(f)} |`);
   for (const r of c.added) out.push(`| ${md(rowKey(r))} | (added) | — | ${md(countsOf(r))} | |`);
   for (const r of c.removed) out.push(`| ${md(rowKey(r))} | (removed) | ${md(countsOf(r))} | — | |`);
   return out.join('\n') + '\n';

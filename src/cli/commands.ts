@@ -5,28 +5,31 @@ import { EXIT, InputError } from '../errors.js';
 import { ruleExamples } from '../load/accounting.js';
 import { IN_HOUSE_DIR, writeAtomically } from '../output.js';
 import { generateSample, PROFILES, type ProfileName } from '../sample/generator.js';
-import { computeMetricResult, computeMetrics, preparePathways, type MetricTable } from '../metrics/metrics.js';
-import { readMetricsJson, stageDataQuality, stageInHouseFiles, stagePublishedFiles } from '../metrics/files.js';
+import { computeMetricResult, computeMetrics, preparePathways } from '../metrics/metrics.js';
+import { stageDataQuality, stageInHouseFiles, stagePublishedFiles } from '../metrics/files.js';
 import { formatSummary } from '../metrics/summary.js';
+import { readBaseline } from '../check/baseline.js';
 import { compareTables, formatJunit, formatMarkdown, formatText, hasMoved } from '../check/compare.js';
 import type { ScopeOption } from '../report/build.js';
 import { publishCommand } from './publish.js';
+import { periodOf, startRun, withExtract } from './extract.js';
 import {
-  asOfOption, checkPeriodOptions, dataOption, langOf, langOption, outDir, parseDateOption, parseYearOption, periodOf, startRun, str,
-  withExtract, yearOption, type Command,
-} from './shared.js';
+  asOfOption, checkPeriodOptions, dataOption, langOf, langOption, outDir, parseDateOption, parseYearOption, resourceOptions, str,
+  yearOption, type Command,
+} from './options.js';
 
-export type { Command, Io } from './shared.js';
+export type { Command, Io } from './options.js';
 
 const validate: Command = {
   summary: 'load and check an extract folder; print the row accounting',
   usage: '--data DIR [--out DIR]',
   options: {
     data: dataOption,
+    ...resourceOptions,
     out: { type: 'string', arg: 'DIR', help: 'also write internal/data-quality.csv (every rejected row: table, line, id, column, value, rule; owner-only) here' },
   },
   async run(values, io) {
-    return withExtract(str(values, 'data')!, async (x) => {
+    return withExtract(values, async (x) => {
       await preparePathways(x, await startRun(x, {}, io.out));
       // One example per rule shows what to fix without opening data-quality.csv.
       const examples = await ruleExamples(x.db);
@@ -73,6 +76,7 @@ const metrics: Command = {
   usage: '--data DIR [--year Y] [--as-of YYYY-MM-DD] [--out DIR]',
   options: {
     data: dataOption,
+    ...resourceOptions,
     year: yearOption,
     'as-of': asOfOption,
     out: { type: 'string', arg: 'DIR', help: 'output folder (default reports/<extract folder name>)' },
@@ -81,7 +85,7 @@ const metrics: Command = {
     'Writes the published metric table metrics-published.csv/.parquet (withheld rows without numbers), and in\ninternal/ (owner-only, never to be published) metrics.json, metrics.csv, metrics.parquet, metrics.arrow\n(Arrow IPC) and data-quality.csv. The same input gives byte-identical metrics.json.',
   async run(values, io) {
     checkPeriodOptions(values);
-    return withExtract(str(values, 'data')!, async (x) => {
+    return withExtract(values, async (x) => {
       const { table, published } = await computeMetricResult(x, await periodOf(x, values, io.out));
       const written = await writeAtomically(outDir(values), async (s) => {
         await stagePublishedFiles(x.db, s, published);
@@ -98,6 +102,7 @@ const check: Command = {
   usage: '--data DIR --baseline FILE [--tolerance X] [--format text|markdown|junit] [--year Y] [--as-of D]',
   options: {
     data: dataOption,
+    ...resourceOptions,
     baseline: { type: 'string', arg: 'FILE', help: 'a metrics.json written earlier by regreport metrics', required: true },
     tolerance: { type: 'string', arg: 'X', help: 'largest absolute change that does not count as moved (default 0)' },
     format: { type: 'string', arg: 'FORMAT', help: 'text (default), markdown (GitHub step summary) or junit (XML)' },
@@ -107,13 +112,7 @@ const check: Command = {
   details: 'Exit code 0: nothing moved beyond the tolerance; 1: something moved (the diff is printed); 2: bad input.\nYear and cut-off default to the baseline\'s, so the same period is recomputed.',
   async run(values, io) {
     const baselinePath = baselineFile(str(values, 'baseline')!);
-    let baseline: MetricTable;
-    try {
-      baseline = readMetricsJson(baselinePath);
-      if (!Array.isArray(baseline.metrics)) throw new Error('no metrics list');
-    } catch (e) {
-      throw new InputError(`not a metrics.json written by regreport (${(e as Error).message})`, { file: baselinePath });
-    }
+    const baseline = await readBaseline(baselinePath);
     const tolText = str(values, 'tolerance') ?? '0';
     const tolerance = Number(tolText);
     if (!(tolerance >= 0)) throw new InputError(`--tolerance must be a number ≥ 0, got '${tolText}'`);
@@ -121,7 +120,7 @@ const check: Command = {
     if (!['text', 'markdown', 'junit'].includes(format)) throw new InputError(`--format must be text, markdown or junit, got '${format}'`);
     const year = parseYearOption(str(values, 'year')) ?? baseline.year;
     const asOf = parseDateOption(str(values, 'as-of')) ?? baseline.as_of;
-    return withExtract(str(values, 'data')!, async (x) => {
+    return withExtract(values, async (x) => {
       // stdout may be a Markdown summary or JUnit XML: the load summary goes to stderr.
       const current = await computeMetrics(x, await startRun(x, { year, asOf }, io.err));
       const c = compareTables(baseline, current, tolerance);
@@ -136,6 +135,7 @@ const build: Command = {
   usage: '--data DIR [--year Y] [--as-of D] [--out DIR] [--lang nb|sv|en] [--scope national|regions|all]',
   options: {
     data: dataOption,
+    ...resourceOptions,
     year: yearOption,
     'as-of': asOfOption,
     out: { type: 'string', arg: 'DIR', help: 'output folder (default reports/<extract folder name>)' },
@@ -143,7 +143,7 @@ const build: Command = {
     scope: { type: 'string', arg: 'SCOPE', help: 'national, regions (one report per health region) or all (default)' },
   },
   details:
-    'Writes report-<year>-national.pdf/.html, report-<year>-region-<code>.pdf/.html and the metric files.\nPrinting needs Debian\'s chromium-headless-shell (or chromium); set REGREPORT_CHROMIUM to use another.\nSOURCE_DATE_EPOCH fixes the generation time printed in the colophon.',
+    'Writes report-<year>-national.pdf/.html, report-<year>-region-<code>.pdf/.html and the metric files.\nPrinting needs Debian\'s chromium-headless-shell (or chromium); set REGREPORT_CHROMIUM to use another.\nSOURCE_DATE_EPOCH fixes the generation time printed in the colophon.\nFiles an earlier build wrote into the same folder and this one does not write again are removed\n(they are listed in .regreport.manifest.json); nothing else is.',
   async run(values, io) {
     const lang = langOf(values);
     const scope = str(values, 'scope') ?? 'all';
@@ -153,11 +153,11 @@ const build: Command = {
     const { findChromium } = await import('../report/pdf.js');
     const { buildReports } = await import('../report/build.js');
     findChromium();
-    return withExtract(str(values, 'data')!, async (x) => {
+    return withExtract(values, async (x, inputs) => {
       const metricResult = await computeMetricResult(x, await periodOf(x, values, io.out));
       const table = metricResult.table;
       const started = Date.now();
-      const result = await buildReports(x, metricResult, { out: outDir(values), language: lang ?? x.config.language, scope: scope as ScopeOption });
+      const result = await buildReports(x, metricResult, { out: outDir(values), language: lang ?? x.config.language, scope: scope as ScopeOption, inputs });
       io.out.write(`${formatSummary(table)}\n${result.reports} report(s) in ${((Date.now() - started) / 1000).toFixed(1)} s → ${outDir(values)}\n  ${result.written.join('\n  ')}\n`);
       return EXIT.ok;
     });
@@ -169,6 +169,7 @@ const worklist: Command = {
   usage: '--data DIR --out DIR [--year Y] [--as-of D] [--unit CODE | --region CODE] [--lang nb|sv|en]',
   options: {
     data: dataOption,
+    ...resourceOptions,
     out: { type: 'string', arg: 'DIR', help: 'folder for the lists (created with permissions 0700; files 0600)', required: true },
     year: yearOption,
     'as-of': asOfOption,
@@ -187,7 +188,7 @@ const worklist: Command = {
     const { findChromium } = await import('../report/pdf.js');
     const { writeWorklists } = await import('../worklist/worklist.js');
     findChromium();
-    return withExtract(str(values, 'data')!, async (x) => {
+    return withExtract(values, async (x) => {
       const units = await x.db.all<{ unit_code: string; region_code: string }>('SELECT unit_code, region_code FROM clean_units ORDER BY unit_code');
       if (unit !== undefined && !units.some((u) => u.unit_code === unit)) {
         throw new InputError(`unknown unit code '${unit}'`, { hint: `valid unit codes: ${units.map((u) => u.unit_code).join(', ')}` });

@@ -1,6 +1,6 @@
 // Command line: argv → one command → exit code (0 done, 1 changed/internal error, 2 bad input or usage).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { EXIT, InputError } from '../errors.js';
+import { EXIT, InputError, visible } from '../errors.js';
 import { VERSION } from '../paths.js';
 import { COMMANDS, type Command, type Io } from './commands.js';
 
@@ -69,7 +69,7 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
       io.err.write(`regreport ${name}: ${e.format()}\n`);
       return EXIT.input;
     }
-    io.err.write(`regreport ${name}: internal error: ${(e as Error).message}\n`);
+    io.err.write(`regreport ${name}: internal error: ${visible(String((e as Error)?.message ?? e))}\n`);
     if (debug) io.err.write(`${(e as Error).stack}\n`);
     else io.err.write('  run again with --debug for details, and report it with the command you ran\n');
     return EXIT.internal;

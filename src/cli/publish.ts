@@ -3,7 +3,8 @@
 import { EXIT, InputError } from '../errors.js';
 import { LANGUAGES, type Language } from '../config/types.js';
 import { computeMetricResult } from '../metrics/metrics.js';
-import { asOfOption, checkPeriodOptions, dataOption, outDir, periodOf, str, withExtract, yearOption, type Command } from './shared.js';
+import { periodOf, withExtract } from './extract.js';
+import { asOfOption, checkPeriodOptions, dataOption, outDir, resourceOptions, str, yearOption, type Command } from './options.js';
 
 function languagesOf(value: string | undefined, fallback: Language): Language[] {
   if (value === undefined) return [fallback];
@@ -18,6 +19,7 @@ export const publishCommand: Command = {
   usage: '--data DIR --out DIR [--year Y] [--as-of D] [--lang nb|sv|en[,…]]',
   options: {
     data: dataOption,
+    ...resourceOptions,
     out: { type: 'string', arg: 'DIR', help: 'folder for the package (every file in it may be published)', required: true },
     year: yearOption,
     'as-of': asOfOption,
@@ -32,7 +34,7 @@ export const publishCommand: Command = {
   async run(values, io) {
     checkPeriodOptions(values);
     const { publish } = await import('../publish/publish.js');
-    return withExtract(str(values, 'data')!, async (x) => {
+    return withExtract(values, async (x) => {
       const languages = languagesOf(str(values, 'lang'), x.config.language);
       const result = await computeMetricResult(x, await periodOf(x, values, io.out));
       const out = outDir(values);

@@ -1,8 +1,9 @@
 // registry.yaml (text) → a validated, defaulted, readonly Config; every problem names its key path and line.
 import { isUtf8 } from 'node:buffer';
-import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument } from 'yaml';
 import { InputError } from '../errors.js';
+import { dateFormatProblem, parseDelimiter } from './csv-dialect.js';
+import { readConfigBytes, toJs } from './file.js';
 import { isIsoDate, Reader, type Path } from './reader.js';
 import {
   FORM_TYPES,
@@ -33,22 +34,7 @@ const TOP_KEYS = [
 
 /** Reads and validates `registry.yaml`. Throws InputError naming the file, key path and line. */
 export async function loadConfig(file: string): Promise<Config> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new InputError('registry.yaml is missing', {
-        file,
-        hint: 'every extract folder needs a registry.yaml profile; see docs/data-contract.md',
-      });
-    }
-    throw new InputError(`cannot read registry.yaml (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, {
-      file,
-      hint: 'check that the file exists and that you may read it',
-    });
-  }
-  return parseConfig(decodeUtf8(bytes, file), file);
+  return parseConfig(decodeUtf8(await readConfigBytes(file), file), file);
 }
 
 /** registry.yaml must be UTF-8: one saved as "ANSI" would put U+FFFD into the report's title. */
@@ -83,7 +69,7 @@ export function parseConfig(text: string, file = 'registry.yaml'): Config {
     });
   }
   const r = new Reader(file, doc, lines);
-  const root = r.map(doc.toJS({ maxAliasCount: 100 }), [], TOP_KEYS);
+  const root = r.map(toJs(doc, file), [], TOP_KEYS);
 
   for (const key of ['name', 'cohort', 'coverage'] as const) {
     if (root[key] === undefined || root[key] === null) r.fail([], `required key '${key}' is missing`);
@@ -95,17 +81,13 @@ export function parseConfig(text: string, file = 'registry.yaml'): Config {
   const asOf = root.as_of === undefined ? null : r.date(root.as_of, ['as_of']);
 
   const csvIn = root.csv === undefined ? {} : r.map(root.csv, ['csv'], ['delimiter', 'encoding', 'date_format']);
-  const delimiter = csvIn.delimiter === undefined ? ',' : r.string(csvIn.delimiter, ['csv', 'delimiter']);
-  if (delimiter.length !== 1 || delimiter === '"') {
-    r.fail(['csv', 'delimiter'], `expected one character such as ',' or ';', got '${delimiter}'`);
-  }
+  const delimiterIn = csvIn.delimiter === undefined ? { delimiter: ',' } : parseDelimiter(csvIn.delimiter);
+  const delimiter = 'problem' in delimiterIn ? r.fail(['csv', 'delimiter'], delimiterIn.problem) : delimiterIn.delimiter;
   const encodingIn = csvIn.encoding === undefined ? 'auto' : r.string(csvIn.encoding, ['csv', 'encoding']).toLowerCase();
   const encoding = ENCODINGS[encodingIn] ?? r.fail(['csv', 'encoding'], `'${encodingIn}' is not supported; use auto, utf-8, windows-1252 or latin-1`);
   const dateFormat = csvIn.date_format === undefined ? '%Y-%m-%d' : r.string(csvIn.date_format, ['csv', 'date_format']);
-  // A four-digit year (%Y) only: with %y, '05.01.24' would silently become a year nobody checked.
-  if (!/%Y/.test(dateFormat) || !/%[mbB]/.test(dateFormat) || !/%[d]/.test(dateFormat)) {
-    r.fail(['csv', 'date_format'], `'${dateFormat}' must contain a four-digit year (%Y), a month (%m) and a day (%d), e.g. "%d.%m.%Y"`);
-  }
+  const formatProblem = dateFormatProblem(dateFormat);
+  if (formatProblem) r.fail(['csv', 'date_format'], formatProblem, 'e.g. "%d.%m.%Y" for 31.12.2024, "%Y-%m-%d" for 2024-12-31');
 
   const cohortIn = r.map(root.cohort, ['cohort'], ['site_groups']);
   const groupsIn = r.list(cohortIn.site_groups, ['cohort', 'site_groups']);

@@ -91,6 +91,7 @@ export async function readCsv(db: Db, file: SourceFile, dialect: CsvDialect, sta
           continue;
         }
         await start.scanning; // a damaged gzip file or an unreadable one is the better explanation
+        if (e instanceof InputError) throw e; // out of memory or disk: not the file's fault
         throw csvError(e, file, dialect, at.encoding);
       }
       const scan = await start.scanning;

@@ -7,6 +7,7 @@ import { InputError } from '../errors.js';
 import { readError } from './encoding.js';
 import type { CsvDialect } from '../config/types.js';
 import { CONTRACT, TABLES, type TableName } from './contract.js';
+import { requireRegularFile } from './inputs.js';
 
 export type SourceFormat = 'csv' | 'csv.gz' | 'parquet';
 
@@ -54,6 +55,7 @@ export async function locateTables(dir: string): Promise<Record<TableName, Sourc
         hint: `export the ${table} table as ${table}.csv, ${table}.csv.gz or ${table}.parquet; see docs/data-contract.md`,
       });
     }
+    if (found[0]) await requireRegularFile(found[0].path);
     out[table] = found[0] ?? null;
   }
   return out;

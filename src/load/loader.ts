@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../config/config.js';
 import type { Config } from '../config/types.js';
 import { Db } from '../db.js';
+import type { DbResources } from '../db-resources.js';
 import { TABLES, type Rule, type TableName } from './contract.js';
 import { locateTables, type SourceFile } from './files.js';
 import { loadConfigTables } from './config-tables.js';
@@ -47,7 +48,7 @@ export interface LoadedExtract {
 const ISO_FORMAT = '%Y-%m-%d';
 
 /** Loads and validates an extract folder. Fatal problems throw InputError before anything is written. */
-export async function loadExtract(dataDir: string, opts: { threads?: number } = {}): Promise<LoadedExtract> {
+export async function loadExtract(dataDir: string, opts: DbResources = {}): Promise<LoadedExtract> {
   const files = await locateTables(dataDir);
   const configFile = join(dataDir, 'registry.yaml');
   const config = await loadConfig(configFile);
@@ -57,7 +58,7 @@ export async function loadExtract(dataDir: string, opts: { threads?: number } = 
     warnings.push({ kind: 'pathway_not_read', file: files.pathway_events.name });
     files.pathway_events = null;
   }
-  const db = await Db.open(opts.threads);
+  const db = await Db.open(opts);
   try {
     const ignoredColumns: Partial<Record<TableName, readonly string[]>> = {};
     const encodings: Partial<Record<TableName, string>> = {};

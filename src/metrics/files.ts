@@ -1,7 +1,6 @@
 // The metric table → files. In-house (metrics.md §7, under internal/, owner-only): metrics.json,
 // metrics.csv, metrics.parquet, metrics.arrow and data-quality.csv. Published: metrics-published.csv
 // and metrics-published.parquet, where withheld rows keep their keys and flags but no numbers.
-import { readFileSync } from 'node:fs';
 import { Bool, Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
 import type { Db } from '../db.js';
 import { dataQualityCsv, dataQualityRows } from '../load/accounting.js';
@@ -75,9 +74,4 @@ async function csvToParquet(db: Db, csv: string, parquet: string): Promise<void>
      TO $parquet (FORMAT parquet)`,
     { csv, parquet },
   );
-}
-
-/** Reads a metrics.json written by this tool (for check and build --from). */
-export function readMetricsJson(path: string): MetricTable {
-  return JSON.parse(readFileSync(path, 'utf8')) as MetricTable;
 }

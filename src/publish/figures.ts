@@ -8,7 +8,7 @@ import { isShown, pooledGroup, pooledRegion, type PublishedRow } from '../metric
 import { barSpec, funnelSpec, medianSpec, renderSvg, trendSpec, type BarPoint, type SeriesPoint } from '../report/charts.js';
 import { fill, NumberFormat, STRINGS } from '../report/i18n.js';
 import type { ReportContext, Scope } from '../report/model.js';
-import { fileSafe } from '../output.js';
+import { codeFileName } from '../output-names.js';
 import { DPI } from './png.js';
 import { PUBLISH_STRINGS } from './strings.js';
 
@@ -25,7 +25,7 @@ export interface FigureFile {
 
 /** figure-nb-national-01-coverage-trend, figure-nb-region-HV-01-coverage-trend (no extension). */
 export function figureBase(f: Pick<FigureFile, 'scope' | 'number' | 'slug'>, lang: Language): string {
-  const scope = f.scope.kind === 'national' ? 'national' : `region-${fileSafe(f.scope.code)}`;
+  const scope = f.scope.kind === 'national' ? 'national' : `region-${codeFileName(f.scope.code)}`;
   return `figure-${lang}-${scope}-${String(f.number).padStart(2, '0')}-${f.slug}`;
 }
 

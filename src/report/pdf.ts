@@ -1,9 +1,11 @@
 // HTML files → PDF with Debian's headless Chromium: one browser for the batch, a few pages at a time,
 // offline (every request but the report file itself is refused), A4 with running header and page footer.
 import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { InputError } from '../errors.js';
+import { sourceDateEpoch, stampPdfDates } from './clock.js';
 
 const CANDIDATES = ['/usr/bin/chromium-headless-shell', '/usr/lib/chromium/chromium-headless-shell', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
@@ -43,7 +45,9 @@ async function launch(): Promise<Browser> {
   ];
   // Chromium's sandbox refuses to start as root (CI containers); elsewhere it stays on.
   if (process.getuid?.() === 0) args.push('--no-sandbox');
-  return puppeteer.launch({ executablePath, headless: shell ? 'shell' : true, args });
+  // pipe: DevTools talks over a pipe pair (fds 3 and 4) instead of a port, so when this process
+  // dies, even by SIGKILL, the pipe closes and Chromium exits instead of running on unowned.
+  return puppeteer.launch({ executablePath, headless: shell ? 'shell' : true, args, pipe: true });
 }
 
 async function printOne(browser: Browser, job: PdfJob): Promise<void> {
@@ -58,8 +62,7 @@ async function printOne(browser: Browser, job: PdfJob): Promise<void> {
     });
     await page.goto(own, { waitUntil: 'load' });
     const font = "font-family:'DejaVu Sans',sans-serif;font-size:7pt;color:#666;";
-    await page.pdf({
-      path: job.pdfPath,
+    const pdf = await page.pdf({
       format: 'A4',
       printBackground: true,
       preferCSSPageSize: true,
@@ -69,6 +72,8 @@ async function printOne(browser: Browser, job: PdfJob): Promise<void> {
       outline: true,
       tagged: true,
     });
+    const epoch = sourceDateEpoch();
+    await writeFile(job.pdfPath, epoch ? stampPdfDates(pdf, epoch) : pdf);
   } finally {
     await page.close();
   }

@@ -4,12 +4,13 @@
 import type { Language } from '../config/types.js';
 import type { LoadedExtract } from '../load/loader.js';
 import type { MetricRow, MetricTable, Period } from '../metrics/metrics.js';
-import { fileSafe, toCsv, writeAtomically } from '../output.js';
+import { toCsv, writeAtomically } from '../output.js';
+import { codeFileNames } from '../output-names.js';
 import { fill, NumberFormat, STRINGS } from '../report/i18n.js';
 import type { Cell } from '../report/model.js';
 import { printPdfs, type PdfJob } from '../report/pdf.js';
 import { renderPage } from '../report/render.js';
-import { generationTime } from '../report/build.js';
+import { generationTime } from '../report/clock.js';
 import { worklistXlsx } from './xlsx.js';
 
 export const WORKLIST_COLUMNS = ['unit_code', 'unit_name', 'case_id', 'patient_id', 'diagnosis_date', 'diagnosis_year', 'site_group', 'missing'] as const;
@@ -73,13 +74,14 @@ export async function writeWorklists(
   const created = new Date(generationTime());
   const csv = (list: readonly WorklistRow[]) => BOM + toCsv(WORKLIST_COLUMNS, list.map((r) => WORKLIST_COLUMNS.map((c) => r[c])));
 
+  const unitNames = codeFileNames(selected.map((u) => u.unit_code));
   const files = await writeAtomically(
     opts.out,
     async (stage) => {
       await stage.write('worklist.csv', csv(rows));
       const jobs: PdfJob[] = [];
       for (const u of selected) {
-        const name = `worklist-${fileSafe(u.unit_code)}`;
+        const name = `worklist-${unitNames.get(u.unit_code)!}`;
         const unitRows = rows.filter((r) => r.unit_code === u.unit_code);
         await stage.write(`${name}.csv`, csv(unitRows));
         await stage.write(`${name}.xlsx`, await worklistXlsx(u.unit_code, unitRows, created));

@@ -14,15 +14,16 @@ describe('environment errors', () => {
     mkdirSync(join(dir, 'cases.csv')); // a folder where a file should be: unreadable as a file
     const r = await cli('validate', '--data', dir);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/cases\.csv: cannot read the file \(EISDIR\)\n\s+check that the file exists and that you may read it/);
+    expect(r.err).toMatch(/cases\.csv: cases\.csv is a folder, not a file\n\s+put the exported table there as a regular file/);
   });
 
   it('an --out that cannot be written', async () => {
-    const blocker = join(tempDir(), 'a-file');
-    writeFileSync(blocker, 'x');
-    const r = await cli('metrics', '--data', fixture({ cases, forms }), '--out', join(blocker, 'out'));
+    // A file where the in-house folder must go: found only when the results are moved into place.
+    const out = tempDir();
+    writeFileSync(join(out, 'internal'), 'x');
+    const r = await cli('metrics', '--data', fixture({ cases, forms }), '--out', out);
     expect(r.code).toBe(2);
-    expect(r.err).toContain(`cannot write to ${join(blocker, 'out')} (a part of the path is a file, not a folder)`);
+    expect(r.err).toContain(`cannot write to ${out} (a file of that name is in the way)`);
     expect(r.err).toContain('if a file there is open in Excel or another program, close it and run again');
     expect(r.err).not.toMatch(/internal error/);
   });

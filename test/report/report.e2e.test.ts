@@ -1,6 +1,7 @@
 // End to end: both sample registries → PDFs; page counts, embedded fonts, figures in local number
 // format, bookmarks, no patient-level values, escaping, suppression, offline printing, atomic output.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,11 +35,19 @@ const national = (t: MetricTable, form: string, year: number) =>
 describe('annual report PDFs', () => {
   it('one national and one per region report, each with its HTML twin and the metric files', () => {
     expect(readdirSync(built.no!.out).sort()).toEqual([
-      'internal', 'metrics-published.csv', 'metrics-published.parquet',
+      '.regreport.manifest.json', 'internal', 'metrics-published.csv', 'metrics-published.parquet',
       ...['national', 'region-HMN', 'region-HN', 'region-HSO', 'region-HV'].flatMap((n) => [`report-2024-${n}.html`, `report-2024-${n}.pdf`]),
     ]);
     expect(readdirSync(built.se!.out).filter((f) => f.endsWith('.pdf'))).toHaveLength(7);
     expect(readdirSync(built.en!.out).filter((f) => f.endsWith('.pdf'))).toEqual(['report-2024-national.pdf']);
+  });
+
+  it('the colophon gives the SHA-256 of every input file as read', () => {
+    const html = readFileSync(join(built.se!.out, 'report-2024-national.html'), 'utf8');
+    for (const f of ['registry.yaml', 'units.csv', 'cases.csv', 'forms.csv', 'pathway_events.csv']) {
+      const sha = createHash('sha256').update(readFileSync(join('sample-data/se-sarcoma', f))).digest('hex');
+      expect(html, f).toContain(sha);
+    }
   });
 
   it('page counts stay in a sensible range', () => {

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { MetricTable } from '../../src/metrics/metrics.js';
 import { registrationsToTarget } from '../../src/worklist/worklist.js';
-import { BASE_YAML, CASES_HEADER, FORMS_HEADER, cli, fixture, tempDir } from '../helpers.js';
+import { BASE_YAML, CASES_HEADER, FORMS_HEADER, UNITS_HEADER, cli, fixture, tempDir } from '../helpers.js';
 
 // Y = 2024, T = 2025-03-31, form types registration and treatment.
 const cases = [
@@ -115,6 +115,19 @@ describe('regreport worklist', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/unknown region code 'R9'\n\s+valid region codes: R1, R2/);
     expect(() => statSync(out)).toThrow();
+  });
+
+  it('units whose codes differ only in punctuation or case get separate lists', async () => {
+    const codes = ['A/B', 'A_B', 'HV', 'hv', '😀'];
+    const units = [UNITS_HEADER, ...codes.map((c, i) => `${c},Unit ${i},R1,Region One,`)];
+    const many = [CASES_HEADER, ...codes.flatMap((c, i) => [1, 2, 3].map((k) => `K${i}${k},P${i}${k},2024-02-0${k},C49.2,,F,50,R1,${c},`))];
+    const out = join(tempDir(), 'clash');
+    const r = await cli('worklist', '--data', fixture({ units, cases: many, forms: [FORMS_HEADER] }), '--out', out);
+    expect(r.code, r.err).toBe(0);
+    const lists = readdirSync(out).filter((f) => /^worklist-.*\.csv$/.test(f));
+    expect(new Set(lists.map((f) => f.toLowerCase())).size).toBe(codes.length);
+    const listed = lists.map((f) => read(join(out, f)).slice(1).trimEnd().split('\n').slice(1).map((l) => fields(l)[0]!));
+    expect(listed.flat().sort()).toEqual(codes.flatMap((c) => [c, c, c]).sort());
   });
 
   it('registrations needed to reach a target', () => {

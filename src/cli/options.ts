@@ -1,0 +1,89 @@
+// Options shared by several commands, and their parsers: each bad value is bad input naming the option.
+import { basename, resolve } from 'node:path';
+import { isIsoDate } from '../config/config.js';
+import { LANGUAGES, type Language } from '../config/types.js';
+import type { DbResources } from '../db-resources.js';
+import { InputError } from '../errors.js';
+
+export interface OptionSpec {
+  readonly type: 'string' | 'boolean';
+  readonly help: string;
+  readonly arg?: string;
+  readonly required?: boolean;
+}
+
+export type Values = Record<string, string | boolean | undefined>;
+
+export interface Io {
+  readonly out: NodeJS.WritableStream;
+  readonly err: NodeJS.WritableStream;
+}
+
+export interface Command {
+  readonly summary: string;
+  readonly usage: string;
+  readonly options: Readonly<Record<string, OptionSpec>>;
+  readonly details?: string;
+  run(values: Values, io: Io): Promise<number>;
+}
+
+export const dataOption: OptionSpec = { type: 'string', arg: 'DIR', help: 'extract folder (registry.yaml, units, cases, forms, pathway_events)', required: true };
+export const yearOption: OptionSpec = { type: 'string', arg: 'YYYY', help: 'report year (default: report_year in registry.yaml)' };
+export const asOfOption: OptionSpec = { type: 'string', arg: 'YYYY-MM-DD', help: 'cut-off date (default: as_of in registry.yaml, else the latest registered_date)' };
+export const langOption: OptionSpec = { type: 'string', arg: 'nb|sv|en', help: "language (default: registry.yaml's)" };
+
+/** DuckDB's resources, for every command that loads an extract. */
+export const resourceOptions: Readonly<Record<string, OptionSpec>> = {
+  threads: { type: 'string', arg: 'N', help: 'DuckDB worker threads (default: one per CPU core)' },
+  'memory-limit': { type: 'string', arg: 'SIZE', help: 'memory DuckDB may use before spilling to disk, e.g. 4GB (default: 80 % of RAM)' },
+  'temp-dir': { type: 'string', arg: 'DIR', help: 'where DuckDB spills, in a private subfolder removed afterwards (default: the system temp folder)' },
+};
+
+export function str(values: Values, key: string): string | undefined {
+  const v = values[key];
+  return typeof v === 'string' ? v : undefined;
+}
+
+export function parseYearOption(s: string | undefined): number | undefined {
+  if (s === undefined) return undefined;
+  if (!/^\d{4}$/.test(s)) throw new InputError(`--year must be a four-digit year, got '${s}'`);
+  return Number(s);
+}
+
+export function parseDateOption(s: string | undefined): string | undefined {
+  if (s === undefined) return undefined;
+  if (!isIsoDate(s)) throw new InputError(`--as-of must be a real date written YYYY-MM-DD, got '${s}'`);
+  return s;
+}
+
+/** Checks --year and --as-of before the (slow) load, so a typo fails at once. */
+export function checkPeriodOptions(values: Values): void {
+  parseYearOption(str(values, 'year'));
+  parseDateOption(str(values, 'as-of'));
+}
+
+export function langOf(values: Values): Language | undefined {
+  const lang = str(values, 'lang');
+  if (lang !== undefined && !LANGUAGES.includes(lang as Language)) throw new InputError(`--lang must be one of ${LANGUAGES.join(', ')}, got '${lang}'`);
+  return lang as Language | undefined;
+}
+
+/** --out, defaulting to reports/<name of the extract folder>. */
+export function outDir(values: Values): string {
+  return resolve(str(values, 'out') ?? `reports/${basename(resolve(str(values, 'data')!))}`);
+}
+
+export function resourcesOf(values: Values): DbResources {
+  const threads = str(values, 'threads');
+  if (threads !== undefined && !/^[1-9]\d{0,3}$/.test(threads)) throw new InputError(`--threads must be a whole number from 1 to 9999, got '${threads}'`);
+  const memory = str(values, 'memory-limit');
+  if (memory !== undefined && !/^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(memory.trim())) {
+    throw new InputError(`--memory-limit must be a size such as 512MB, 4GB or 2GiB, got '${memory}'`);
+  }
+  const temp = str(values, 'temp-dir');
+  return {
+    threads: threads === undefined ? undefined : Number(threads),
+    memoryLimit: memory?.trim().replace(/\s+/g, ''),
+    tempDir: temp === undefined ? undefined : resolve(temp),
+  };
+}
