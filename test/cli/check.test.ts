@@ -33,7 +33,7 @@ describe('regreport check', () => {
 
   it('a moved withheld flag fails like a moved number: it changes what is published', async () => {
     const path = baselineWith((t) => {
-      const r = t.metrics.find((m) => m.level === 'unit' && m.withheld === false)!;
+      const r = (t.metrics as Record<string, unknown>[]).find((m) => m.level === 'unit' && m.withheld === false)!;
       r.withheld = true;
     });
     const r = await cli('check', '--data', SAMPLE, '--baseline', path);
