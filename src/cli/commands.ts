@@ -227,7 +227,7 @@ const build: Command = {
     if (!['national', 'regions', 'all'].includes(scope)) throw new InputError(`--scope must be national, regions or all, got '${scope}'`);
     checkPeriodOptions(values);
     // The report stack (Vega, Handlebars, Puppeteer) loads only for the commands that print.
-    const { findChromium } = await import('../report/pdf.js');
+    const { findChromium } = await import('../print/pdf.js');
     const { buildReports } = await import('../report/build.js');
     findChromium();
     return withExtract(str(values, 'data')!, async (x) => {
@@ -262,7 +262,7 @@ const worklist: Command = {
     if (unit !== undefined && region !== undefined) throw new InputError('give --unit or --region, not both');
     const lang = langOf(values);
     checkPeriodOptions(values);
-    const { findChromium } = await import('../report/pdf.js');
+    const { findChromium } = await import('../print/pdf.js');
     const { writeWorklists } = await import('../worklist/worklist.js');
     findChromium();
     return withExtract(str(values, 'data')!, async (x) => {

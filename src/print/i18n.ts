@@ -1,5 +1,7 @@
-// Every word of the report in nb, sv and en, and number formatting in the report's locale.
-import type { Language } from '../config/types.js';
+// Every word of the printed documents in nb, sv and en (each language a complete map: a missing
+// string fails to compile), and number formatting in the document's locale.
+import type { FormType, IntervalRole, Language, TreatmentType } from '../config/types.js';
+import type { Rule, TableName } from '../load/contract.js';
 
 export const LOCALES: Record<Language, string> = { nb: 'nb-NO', sv: 'sv-SE', en: 'en-GB' };
 
@@ -78,7 +80,7 @@ const nb = {
   version: 'Versjon',
   generated: 'Laget',
   inputFiles: 'Inndatafiler',
-  forms: { registration: 'registrering', treatment: 'behandling', followup: 'oppfølging' } as Record<string, string>,
+  forms: { registration: 'registrering', treatment: 'behandling', followup: 'oppfølging' } satisfies Record<FormType, string>,
   rules: {
     missing_value: 'mangler påkrevd verdi',
     bad_date: 'ugyldig dato',
@@ -89,8 +91,8 @@ const nb = {
     unknown_case: 'ukjent krefttilfelle',
     unknown_code: 'ukjent forløpskode',
     negative_interval: 'negativt intervall',
-  } as Record<string, string>,
-  tables: { units: 'enheter', cases: 'krefttilfeller', forms: 'skjema', pathway_events: 'forløpskoder' } as Record<string, string>,
+  } satisfies Record<Rule, string>,
+  tables: { units: 'enheter', cases: 'krefttilfeller', forms: 'skjema', pathway_events: 'forløpskoder' } satisfies Record<TableName, string>,
   regionVsNational: 'Regionen sammenlignet med landet',
   unitsOfRegion: 'Regionens enheter',
   findingCoverage: 'Dekningsgraden for {form} i {year} var {value} ({count} pasienter), mot målet på {target}.',
@@ -98,7 +100,7 @@ const nb = {
   findingCentral: '{value} av de behandlede pasientene med diagnose i {year} fikk første behandling ved et utpekt senter (mål {target}).',
   findingCentralNoTarget: '{value} av de behandlede pasientene med diagnose i {year} fikk første behandling ved et utpekt senter.',
   findingPathway: 'For {interval} ({from} til {to}, normtid {norm} dager) var {value} av forløpene i {year} innenfor normtiden; median {median} dager.',
-  roles: { start: 'start', first_attendance: 'første fremmøte', decision: 'beslutning', treatment: 'behandlingsstart', end: 'avslutning' } as Record<string, string>,
+  roles: { start: 'start', first_attendance: 'første fremmøte', decision: 'beslutning', treatment: 'behandlingsstart', end: 'avslutning' } satisfies Record<IntervalRole, string>,
   methodsText: {
     cohort: 'Kohort: krefttilfeller der den normaliserte ICD-10-koden (store bokstaver, uten punktum) begynner med et av prefiksene under. Første treff i rekkefølgen avgjør diagnosegruppen.',
     cutoff: 'Skjema registrert etter datauttaket og forløpskoder datert etter det regnes som ikke registrert. Tilfeller diagnostisert etter datauttaket inngår ikke.',
@@ -111,7 +113,7 @@ const nb = {
     complementary: 'Komplementær skjuling: der en liten gruppe ellers kunne regnes ut ved å trekke de viste tallene fra en vist total (enheter → helseregion → nasjonalt; for sentralisering også diagnosegrupper → alle), skjules også den minste andre gruppen i samme sum, til ingen skjult teller eller nevner kan regnes ut av de viste tallene (kontrollert med eksakt lineær algebra). Nasjonale tall skjules aldri for å beskytte andre.',
     spec: 'Alle tall er beregnet etter regreports metrikkspesifikasjon og kan reproduseres fra uttrekket.',
   },
-  treatmentTypes: { surgery: 'kirurgi', radiotherapy: 'strålebehandling', systemic: 'medikamentell behandling', other: 'annen' } as Record<string, string>,
+  treatmentTypes: { surgery: 'kirurgi', radiotherapy: 'strålebehandling', systemic: 'medikamentell behandling', other: 'annen' } satisfies Record<TreatmentType, string>,
   wlTitle: 'Manglende registreringer: {unit}',
   wlIntro: 'Krefttilfeller diagnostisert i {years} som enheten har ansvar for å rapportere, og som mangler skjema i kvalitetsregisteret per {asof}. Listen over pasientene står i {file}.',
   wlToTarget: 'Dette skal til for å nå målet',
@@ -126,7 +128,6 @@ const nb = {
 export type Strings = typeof nb;
 
 const sv: Strings = {
-  ...nb,
   annualReport: 'Årsrapport',
   reportYear: 'Rapportår',
   cutoff: 'Datauttag per',
@@ -247,7 +248,6 @@ const sv: Strings = {
 };
 
 const en: Strings = {
-  ...nb,
   annualReport: 'Annual report',
   reportYear: 'Report year',
   cutoff: 'Data as of',
@@ -421,4 +421,9 @@ export class NumberFormat {
     const group = new Intl.NumberFormat(LOCALES[this.language]).formatToParts(12345).find((p) => p.type === 'group')?.value ?? ',';
     return { decimal, thousands: group, grouping: [3], currency: ['', ''], percent };
   }
+}
+
+/** The label of a code in one of the maps above, or the code itself when it has none (data from outside). */
+export function labelOf(map: Readonly<Record<string, string>>, code: string): string {
+  return Object.hasOwn(map, code) ? map[code]! : code;
 }

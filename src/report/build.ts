@@ -1,59 +1,25 @@
-// The annual report batch: extract → metric table → one model per scope → HTML → PDF, all staged and
-// renamed into place together, so an interrupted run leaves nothing half-written.
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+// The annual report batch. The steps of a build:
+//   1. context: the published metric table (withheld rows without numbers), labels, row accounting;
+//   2. scopes: national, each region (--scope);
+//   3. sections per scope: one view model per report (src/report/sections/);
+//   4. HTML: the model through the Handlebars templates, one self-contained file per report;
+//   5. PDF: every HTML file printed by one headless Chromium;
+//   6. metric files: published ones beside the reports, in-house ones under internal/.
+// Everything is staged and renamed into place together, so an interrupted run leaves nothing half-written.
 import { basename } from 'node:path';
 import type { Language } from '../config/types.js';
 import type { LoadedExtract } from '../load/loader.js';
 import type { MetricResult } from '../metrics/metrics.js';
 import { stageInHouseFiles, stagePublishedFiles } from '../metrics/files.js';
-import { publishedTable } from '../metrics/published.js';
 import { fileSafe, writeAtomically } from '../output.js';
-import { VERSION } from '../paths.js';
-import { buildModel, type ReportContext, type Scope, type UnitInfo } from './model.js';
-import { printPdfs, type PdfJob } from './pdf.js';
-import { renderHtml } from './render.js';
+import { printPdfs, type PdfJob } from '../print/pdf.js';
+import { reportContext, type Scope } from './context.js';
+import { renderHtml } from './html.js';
+import { buildModel } from './model.js';
+
+export { generationTime } from './context.js';
 
 export type ScopeOption = 'national' | 'regions' | 'all';
-
-async function sha256(path: string): Promise<string> {
-  const h = createHash('sha256');
-  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
-  return h.digest('hex');
-}
-
-/** SOURCE_DATE_EPOCH (reproducible builds) or now, as an ISO timestamp without milliseconds. */
-export function generationTime(): string {
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  const d = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
-  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-/** What a report is made from: the published table only (withheld rows have no numbers), and labels. */
-export async function reportContext(x: LoadedExtract, result: MetricResult, language: Language): Promise<ReportContext> {
-  const table = publishedTable(result.table, result.published);
-  const unitRows = await x.db.all<{ unit_code: string; unit_name: string; region_code: string; region_name: string; centre_for: string | null }>(
-    'SELECT unit_code, unit_name, region_code, region_name, centre_for FROM clean_units ORDER BY line',
-  );
-  const units = new Map<string, UnitInfo>();
-  const regions = new Map<string, string>();
-  for (const u of unitRows) {
-    units.set(u.unit_code, { code: u.unit_code, name: u.unit_name, region: u.region_code, centreFor: (u.centre_for ?? '').split('|').map((c) => c.trim()).filter(Boolean) });
-    if (!regions.has(u.region_code)) regions.set(u.region_code, u.region_name);
-  }
-  const sortedRegions = new Map([...regions.entries()].sort((a, b) => a[1].localeCompare(b[1], language)));
-  const dq = await x.db.all<{ table: string; rule: string; n: string }>('SELECT "table", rule, count(*) AS n FROM dq GROUP BY ALL ORDER BY min(table_ord), rule');
-  const files = [];
-  for (const f of [{ path: x.configFile, name: 'registry.yaml', rows: 0 }, ...x.files.map((s) => ({ path: s.path, name: s.name, rows: x.accounting[s.table]?.read ?? 0 }))]) {
-    files.push({ name: f.name, rows: f.rows, sha256: await sha256(f.path) });
-  }
-  return {
-    table, config: x.config, language, units, regions: sortedRegions, accounting: x.accounting,
-    dqCounts: dq.map((d) => ({ table: d.table, rule: d.rule, n: Number(d.n) })),
-    files, generated: generationTime(), version: VERSION,
-  };
-}
-
 
 export interface BuildResult {
   readonly written: readonly string[];
@@ -61,8 +27,10 @@ export interface BuildResult {
 }
 
 export async function buildReports(x: LoadedExtract, result: MetricResult, opts: { out: string; language: Language; scope: ScopeOption }): Promise<BuildResult> {
+  // 1. Context.
   const ctx = await reportContext(x, result, opts.language);
   const { table } = ctx;
+  // 2. Scopes.
   const scopes: Scope[] = [];
   if (opts.scope !== 'regions') scopes.push({ kind: 'national' });
   if (opts.scope !== 'national') for (const code of ctx.regions.keys()) scopes.push({ kind: 'region', code });
@@ -70,6 +38,7 @@ export async function buildReports(x: LoadedExtract, result: MetricResult, opts:
   const written = await writeAtomically(opts.out, async (stage) => {
     const jobs: PdfJob[] = [];
     for (const scope of scopes) {
+      // 3. Sections, and 4. HTML.
       const model = await buildModel(ctx, scope);
       const name = `report-${table.year}-${scope.kind === 'national' ? 'national' : `region-${fileSafe(scope.code)}`}`;
       await stage.write(`${name}.html`, renderHtml(model));
@@ -82,7 +51,9 @@ export async function buildReports(x: LoadedExtract, result: MetricResult, opts:
       });
       reports++;
     }
+    // 5. PDF.
     await printPdfs(jobs);
+    // 6. Metric files.
     await stagePublishedFiles(x.db, stage, result.published);
     await stageInHouseFiles(x.db, stage, result.table);
   });

@@ -2,7 +2,7 @@
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { funnelLimits } from '../metrics/binomial.js';
-import type { NumberFormat } from './i18n.js';
+import type { NumberFormat } from '../print/i18n.js';
 
 export const FONT = 'DejaVu Sans';
 const PALETTE = ['#1f5f8b', '#c8553d', '#4b8f29', '#8e5ea2', '#b8860b', '#2a9d8f', '#6c757d'];

@@ -5,10 +5,10 @@ import type { Language } from '../config/types.js';
 import type { LoadedExtract } from '../load/loader.js';
 import type { MetricRow, MetricTable, Period } from '../metrics/metrics.js';
 import { fileSafe, toCsv, writeAtomically } from '../output.js';
-import { fill, NumberFormat, STRINGS } from '../report/i18n.js';
-import type { Cell } from '../report/model.js';
-import { printPdfs, type PdfJob } from '../report/pdf.js';
-import { renderPage } from '../report/render.js';
+import { fill, NumberFormat, STRINGS } from '../print/i18n.js';
+import type { Cell } from '../print/table.js';
+import { printPdfs, type PdfJob } from '../print/pdf.js';
+import { renderPage } from '../print/render.js';
 
 export const WORKLIST_COLUMNS = ['unit_code', 'unit_name', 'case_id', 'patient_id', 'diagnosis_date', 'diagnosis_year', 'site_group', 'missing'] as const;
 

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MetricTable } from '../../src/metrics/metrics.js';
-import { printPdfs } from '../../src/report/pdf.js';
+import { printPdfs } from '../../src/print/pdf.js';
 import { CASES_HEADER, FORMS_HEADER, cli, fixture, tempDir } from '../helpers.js';
 
 const text = (pdf: string) => execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });

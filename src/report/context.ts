@@ -1,0 +1,77 @@
+// What a report is made from: the published metric table (withheld rows have no numbers), the
+// registry profile, unit and region labels, the row accounting and the input files' checksums.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import type { Config, Language } from '../config/types.js';
+import type { TableName } from '../load/contract.js';
+import type { LoadedExtract, TableAccounting } from '../load/loader.js';
+import type { MetricResult } from '../metrics/metrics.js';
+import { publishedTable, type PublishedTable } from '../metrics/published.js';
+import { VERSION } from '../paths.js';
+
+export interface UnitInfo {
+  readonly code: string;
+  readonly name: string;
+  readonly region: string;
+  readonly centreFor: readonly string[];
+}
+
+export interface InputFileInfo {
+  readonly name: string;
+  readonly sha256: string;
+  readonly rows: number;
+}
+
+/** Everything a report is made from. */
+export interface ReportContext {
+  readonly table: PublishedTable;
+  readonly config: Config;
+  readonly language: Language;
+  readonly units: ReadonlyMap<string, UnitInfo>;
+  readonly regions: ReadonlyMap<string, string>;
+  readonly accounting: Readonly<Partial<Record<TableName, TableAccounting>>>;
+  readonly dqCounts: readonly { table: string; rule: string; n: number }[];
+  readonly files: readonly InputFileInfo[];
+  readonly generated: string;
+  readonly version: string;
+}
+
+export type Scope = { readonly kind: 'national' } | { readonly kind: 'region'; readonly code: string };
+
+async function sha256(path: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
+
+/** SOURCE_DATE_EPOCH (reproducible builds) or now, as an ISO timestamp without milliseconds. */
+export function generationTime(): string {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  const d = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** What a report is made from: the published table only (withheld rows have no numbers), and labels. */
+export async function reportContext(x: LoadedExtract, result: MetricResult, language: Language): Promise<ReportContext> {
+  const table = publishedTable(result.table, result.published);
+  const unitRows = await x.db.all<{ unit_code: string; unit_name: string; region_code: string; region_name: string; centre_for: string | null }>(
+    'SELECT unit_code, unit_name, region_code, region_name, centre_for FROM clean_units ORDER BY line',
+  );
+  const units = new Map<string, UnitInfo>();
+  const regions = new Map<string, string>();
+  for (const u of unitRows) {
+    units.set(u.unit_code, { code: u.unit_code, name: u.unit_name, region: u.region_code, centreFor: (u.centre_for ?? '').split('|').map((c) => c.trim()).filter(Boolean) });
+    if (!regions.has(u.region_code)) regions.set(u.region_code, u.region_name);
+  }
+  const sortedRegions = new Map([...regions.entries()].sort((a, b) => a[1].localeCompare(b[1], language)));
+  const dq = await x.db.all<{ table: string; rule: string; n: string }>('SELECT "table", rule, count(*) AS n FROM dq GROUP BY ALL ORDER BY min(table_ord), rule');
+  const files = [];
+  for (const f of [{ path: x.configFile, name: 'registry.yaml', rows: 0 }, ...x.files.map((s) => ({ path: s.path, name: s.name, rows: x.accounting[s.table]?.read ?? 0 }))]) {
+    files.push({ name: f.name, rows: f.rows, sha256: await sha256(f.path) });
+  }
+  return {
+    table, config: x.config, language, units, regions: sortedRegions, accounting: x.accounting,
+    dqCounts: dq.map((d) => ({ table: d.table, rule: d.rule, n: Number(d.n) })),
+    files, generated: generationTime(), version: VERSION,
+  };
+}
