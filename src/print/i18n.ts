@@ -2,6 +2,7 @@
 // string fails to compile), and number formatting in the document's locale.
 import type { FormType, IntervalRole, Language, TreatmentType } from '../config/types.js';
 import type { Rule, TableName } from '../load/contract.js';
+import type { Achievement } from '../metrics/table.js';
 
 export const LOCALES: Record<Language, string> = { nb: 'nb-NO', sv: 'sv-SE', en: 'en-GB' };
 
@@ -19,10 +20,11 @@ const nb = {
   indicator: 'Indikator',
   result: 'Resultat',
   target: 'Mål',
-  status: 'Status',
-  met: 'Nådd',
-  notMet: 'Ikke nådd',
   noTarget: 'Intet mål',
+  goalLevel: 'Måloppnåelse',
+  achievement: { high: 'Høy', moderate: 'Moderat', low: 'Lav' } satisfies Record<Achievement, string>,
+  goalLegend: 'Måloppnåelse: ● høy (målet nådd), ◐ moderat, ○ lav, – ikke vurdert.',
+  targetLevels: 'Mål: høy / moderat',
   coverage: 'Dekningsgrad',
   coverageIntro:
     'Dekningsgraden er andelen av pasientene i Kreftregisteret (diagnoseåret, diagnose innen datauttaket) som har et skjema av typen i kvalitetsregisteret, registrert innen datauttaket. Den tilskrives enheten som har ansvar for å rapportere.',
@@ -141,10 +143,11 @@ const sv: Strings = {
   indicator: 'Indikator',
   result: 'Resultat',
   target: 'Mål',
-  status: 'Status',
-  met: 'Uppfyllt',
-  notMet: 'Ej uppfyllt',
   noTarget: 'Inget mål',
+  goalLevel: 'Måluppfyllelse',
+  achievement: { high: 'Hög', moderate: 'Mellannivå', low: 'Låg' },
+  goalLegend: 'Måluppfyllelse: ● hög (målnivån nådd), ◐ mellannivå, ○ låg, – inte bedömd.',
+  targetLevels: 'Mål: hög / mellannivå',
   coverage: 'Täckningsgrad',
   coverageIntro:
     'Täckningsgraden är andelen av patienterna i cancerregistret (diagnosåret, diagnos före datauttaget) som har en blankett av typen i kvalitetsregistret, registrerad före datauttaget. Den tillskrivs den enhet som ansvarar för rapporteringen.',
@@ -261,10 +264,11 @@ const en: Strings = {
   indicator: 'Indicator',
   result: 'Result',
   target: 'Target',
-  status: 'Status',
-  met: 'Met',
-  notMet: 'Not met',
   noTarget: 'No target',
+  goalLevel: 'Goal level',
+  achievement: { high: 'High', moderate: 'Moderate', low: 'Low' },
+  goalLegend: 'Goal level: ● high (target reached), ◐ moderate, ○ low, – not assessed.',
+  targetLevels: 'Target: high / moderate',
   coverage: 'Coverage',
   coverageIntro:
     'Coverage is the share of the cancer registry’s patients (diagnosis year, diagnosed by the cut-off) who have a form of the type in the quality registry, registered by the cut-off. It is attributed to the unit responsible for reporting.',

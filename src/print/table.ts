@@ -15,6 +15,8 @@ export interface TableModel {
   readonly head: readonly string[];
   readonly rows: readonly (readonly Cell[])[];
   readonly numericFrom?: number;
+  /** a line under the table, e.g. the key to its symbols */
+  readonly note?: string;
 }
 
 /** Header cells aligned like their column, and short tables kept on one page. */

@@ -63,36 +63,114 @@ export function segmentPoints(points: readonly SeriesPoint[], years: readonly nu
   return out;
 }
 
-/** Share over the years, one line per series, with horizontal target lines. `years`: every year of the axis. */
-export function trendSpec(points: readonly SeriesPoint[], targets: readonly { label: string; value: number }[], opts: { width?: number; seriesTitle: string; yearTitle: string; years: readonly number[] }): TopLevelSpec {
+/** The goal levels of one year, drawn behind a chart as coloured bands (high, moderate, low). */
+export interface YearBand {
+  readonly year: number;
+  readonly target: number;
+  readonly moderate: number | null;
+}
+
+/** Light tints: the bands sit behind the data, which keeps its own colours. */
+export const BAND_COLOURS = { high: '#dcefd9', moderate: '#fbefc7', low: '#f6dcd8' } as const;
+
+export type BandWords = Readonly<Record<'high' | 'moderate' | 'low', string>>;
+
+/** Rectangles of each year's goal levels, from x0 to x1, and the y-range they cover. */
+function bandRects(bands: readonly YearBand[], yMin: number): { x0: number; x1: number; y0: number; y1: number; level: 'high' | 'moderate' | 'low' }[] {
+  return bands.flatMap((b) => {
+    const x0 = b.year - 0.5;
+    const x1 = b.year + 0.5;
+    const low = Math.max(yMin, 0);
+    const mid = b.moderate ?? b.target;
+    return [
+      { x0, x1, y0: b.target, y1: 1, level: 'high' as const },
+      ...(b.moderate !== null ? [{ x0, x1, y0: Math.max(low, b.moderate), y1: b.target, level: 'moderate' as const }] : []),
+      ...(mid > low ? [{ x0, x1, y0: low, y1: mid, level: 'low' as const }] : []),
+    ];
+  });
+}
+
+/** Coloured goal-level bands behind a chart, each level named once in its band (readable without colour). */
+function bandLayers(bands: readonly YearBand[], yMin: number, words: BandWords, x: 'x' | 'y') {
+  const rects = bandRects(bands, yMin);
+  const y = x === 'x' ? 'y' : 'x';
+  const first = bands[0];
+  const labels = first ? bandRects([first], yMin).map((r) => ({ ...r, mid: (r.y0 + r.y1) / 2, word: words[r.level] })) : [];
+  return [
+    {
+      data: { values: rects },
+      mark: { type: 'rect' as const, opacity: 1 },
+      encoding: {
+        [x]: { field: 'x0', type: 'quantitative' as const },
+        [`${x}2`]: { field: 'x1' },
+        [y]: { field: 'y0', type: 'quantitative' as const, scale: { domain: [yMin, 1], zero: false } },
+        [`${y}2`]: { field: 'y1' },
+        color: { field: 'level', type: 'nominal' as const, legend: null, scale: { domain: ['high', 'moderate', 'low'], range: [BAND_COLOURS.high, BAND_COLOURS.moderate, BAND_COLOURS.low] } },
+      },
+    },
+    {
+      data: { values: labels.filter((l) => l.y1 - l.y0 >= 0.04) },
+      mark: x === 'x'
+        ? { type: 'text' as const, align: 'left' as const, baseline: 'middle' as const, dx: 2, fontSize: 7, fontStyle: 'italic', color: '#555' }
+        : { type: 'text' as const, align: 'center' as const, baseline: 'top' as const, dy: 2, fontSize: 7, fontStyle: 'italic', color: '#555' },
+      encoding: {
+        [x]: { field: 'x0', type: 'quantitative' as const },
+        [y]: { field: 'mid', type: 'quantitative' as const },
+        text: { field: 'word', type: 'nominal' as const },
+      },
+    },
+  ];
+}
+
+/**
+ * Share over the years, one line per series, with target lines (one value per year, so a target that
+ * changes with the year is drawn as a step) and the goal levels as coloured bands. `years`: every year of
+ * the axis.
+ */
+export function trendSpec(
+  points: readonly SeriesPoint[],
+  targets: readonly { label: string; value: number; years?: readonly number[] }[],
+  opts: { width?: number; height?: number; seriesTitle: string; yearTitle: string; years: readonly number[]; bands?: readonly YearBand[]; bandWords?: BandWords },
+): TopLevelSpec {
   const years = [...new Set([...opts.years, ...points.map((p) => p.year)])].sort((a, b) => a - b);
   const series = [...new Set(points.map((p) => p.series))];
-  const minValue = Math.min(...points.map((p) => p.value), ...targets.map((t) => t.value));
+  const bands = opts.bands ?? [];
+  const minValue = Math.min(...points.map((p) => p.value), ...targets.map((t) => t.value), ...bands.map((b) => b.moderate ?? b.target));
   const yMin = Math.max(0, Math.floor((minValue - 0.05) * 10) / 10);
+  const x0 = years[0]! - 0.5;
+  const x1 = years[years.length - 1]! + 0.5;
+  // A target rule per run of consecutive years: a step where the target changes.
+  const rules = targets.flatMap((t) => {
+    const ys = [...(t.years ?? years)].sort((a, b) => a - b);
+    return ys.length ? [{ label: t.label, value: t.value, a: ys[0]! - 0.5, b: ys[ys.length - 1]! + 0.5 }] : [];
+  });
+  const xAxis = { field: 'year', type: 'quantitative' as const, title: opts.yearTitle, scale: { domain: [x0, x1], nice: false, zero: false }, axis: { values: years, format: 'd', labelAngle: 0, grid: false } };
   return {
     width: opts.width ?? 440,
-    height: 190,
+    height: opts.height ?? 190,
+    resolve: { scale: { color: 'independent' } },
     layer: [
+      ...(bands.length ? bandLayers(bands, yMin, opts.bandWords ?? { high: '', moderate: '', low: '' }, 'x') : []),
       {
         data: { values: segmentPoints(points, years).map((p) => ({ ...p, dash: p.dashed ? 'dash' : 'solid' })) },
         mark: { type: 'line', point: { filled: true, size: 30 }, strokeWidth: 2 },
         encoding: {
-          x: { field: 'year', type: 'ordinal', title: opts.yearTitle, sort: years, scale: { domain: years }, axis: { labelAngle: 0 } },
+          x: xAxis,
           y: { field: 'value', type: 'quantitative', title: null, scale: { domain: [yMin, 1] }, axis: { format: '.0%', tickCount: 6 } },
           color: { field: 'series', type: 'nominal', title: opts.seriesTitle, sort: series, scale: { domain: series } },
           strokeDash: { field: 'dash', type: 'nominal', legend: null, scale: { domain: ['solid', 'dash'], range: [[1, 0], [5, 3]] } },
           detail: { field: 'segment', type: 'nominal' },
         },
       },
-      ...(targets.length
+      ...(rules.length
         ? [
             {
-              data: { values: targets },
+              data: { values: rules },
               layer: [
-                { mark: { type: 'rule' as const, strokeDash: [4, 3], color: '#555' }, encoding: { y: { field: 'value', type: 'quantitative' as const } } },
+                { mark: { type: 'rule' as const, strokeDash: [4, 3], color: '#555' }, encoding: { x: { field: 'a', type: 'quantitative' as const }, x2: { field: 'b' }, y: { field: 'value', type: 'quantitative' as const } } },
                 {
-                  mark: { type: 'text' as const, align: 'left' as const, dx: 3, dy: -5, fontSize: 8, color: '#333' },
-                  encoding: { y: { field: 'value', type: 'quantitative' as const }, x: { value: 0 }, text: { field: 'label', type: 'nominal' as const } },
+                  mark: { type: 'text' as const, align: 'right' as const, dx: -2, dy: -5, fontSize: 8, color: '#333' },
+                  encoding: { y: { field: 'value', type: 'quantitative' as const }, x: { field: 'b', type: 'quantitative' as const }, text: { field: 'label', type: 'nominal' as const } },
                 },
               ],
             },
@@ -108,13 +186,35 @@ export interface BarPoint {
   readonly value: number;
 }
 
-/** Horizontal grouped bars of shares, with an optional target rule. */
-export function barSpec(points: readonly BarPoint[], target: number | null, opts: { categoryTitle: string; seriesTitle: string; order: readonly string[] }): TopLevelSpec {
+/** Goal-level bands across the value axis of a bar chart (one set of levels), each named above the plot. */
+function valueBands(band: YearBand, words: BandWords) {
+  const rects = bandRects([{ ...band, year: 0 }], 0).map((r) => ({ v0: r.y0, v1: r.y1, mid: (r.y0 + r.y1) / 2, level: r.level, word: words[r.level] }));
+  return [
+    {
+      data: { values: rects },
+      mark: { type: 'rect' as const },
+      encoding: {
+        x: { field: 'v0', type: 'quantitative' as const },
+        x2: { field: 'v1' },
+        color: { field: 'level', type: 'nominal' as const, legend: null, scale: { domain: ['high', 'moderate', 'low'], range: [BAND_COLOURS.high, BAND_COLOURS.moderate, BAND_COLOURS.low] } },
+      },
+    },
+    {
+      data: { values: rects.filter((r) => r.v1 - r.v0 >= 0.06) },
+      mark: { type: 'text' as const, baseline: 'bottom' as const, dy: -2, fontSize: 7, fontStyle: 'italic', color: '#555' },
+      encoding: { x: { field: 'mid', type: 'quantitative' as const }, y: { value: 0 }, text: { field: 'word', type: 'nominal' as const } },
+    },
+  ];
+}
+
+/** Horizontal grouped bars of shares, with an optional target rule and goal-level bands behind. */
+export function barSpec(points: readonly BarPoint[], target: number | null, opts: { categoryTitle: string; seriesTitle: string; order: readonly string[]; band?: YearBand | null; bandWords?: BandWords }): TopLevelSpec {
   const series = [...new Set(points.map((p) => p.series))];
   return {
     width: 380,
     height: { step: series.length > 1 ? 9 : 14 },
     layer: [
+      ...(opts.band ? valueBands(opts.band, opts.bandWords ?? { high: '', moderate: '', low: '' }) : []),
       {
         data: { values: points },
         mark: { type: 'bar' },
@@ -127,6 +227,7 @@ export function barSpec(points: readonly BarPoint[], target: number | null, opts
       },
       ...(target !== null ? [{ data: { values: [{ t: target }] }, mark: { type: 'rule' as const, strokeDash: [4, 3], color: '#333' }, encoding: { x: { field: 't', type: 'quantitative' as const } } }] : []),
     ],
+    resolve: { scale: { color: 'independent' } },
   };
 }
 

@@ -2,14 +2,24 @@
 // labels of codes, and the cells that print a row (a withheld row's cells carry no number, only a mark).
 import type { Language } from '../config/types.js';
 import { isShown, pooledGroup, type PublishedRow, type PublishedTable } from '../metrics/published.js';
+import type { Achievement } from '../metrics/table.js';
 import { fill, labelOf, NumberFormat, STRINGS, type Strings } from '../print/i18n.js';
 import type { Cell } from '../print/table.js';
+import type { BandWords, YearBand } from './charts.js';
 import type { ReportContext, Scope, UnitInfo } from './context.js';
 
 export type MetricRow = PublishedRow;
-export type Status = 'met' | 'not-met' | 'none';
+/** A row's goal level (metrics.md §4 achievement); none: withheld, or the indicator has no target. */
+export type Goal = Achievement | 'none';
 
-export const STATUS_MARK = { met: '✔', 'not-met': '✘', none: '–' } as const;
+/** Shapes that differ without colour: the goal level reads in greyscale too. */
+export const GOAL_MARK = { high: '●', moderate: '◐', low: '○', none: '–' } as const satisfies Record<Goal, string>;
+
+/** The goal levels of an indicator in one year: the target (high) and the optional moderate level. */
+export interface Levels {
+  readonly target: number;
+  readonly moderate: number | null;
+}
 
 export interface View {
   readonly ctx: ReportContext;
@@ -41,10 +51,23 @@ export interface View {
   readonly rate: (r: MetricRow | undefined) => Cell;
   readonly counts: (r: MetricRow | undefined) => Cell;
   readonly ci: (r: MetricRow | undefined) => Cell;
-  readonly statusOf: (r: MetricRow | undefined) => Status;
-  readonly status: (r: MetricRow | undefined) => Cell;
   readonly target: (r: MetricRow | undefined) => Cell;
   readonly median: (r: MetricRow | undefined) => Cell;
+  /** The goal levels that apply to a metric row's indicator and year (null: no target). */
+  readonly levels: (r: Pick<MetricRow, 'metric' | 'year'>) => Levels | null;
+  readonly goalOf: (r: MetricRow | undefined) => Goal;
+  /** symbol and word, e.g. "◐ Moderat" */
+  readonly goal: (r: MetricRow | undefined) => Cell;
+  /** the symbol alone, for the narrow columns of unit tables */
+  readonly goalMark: (r: MetricRow | undefined) => Cell;
+  /** "95 %", or "95 % / 85 %" when the indicator has a moderate level */
+  readonly targetLevels: (r: MetricRow | undefined) => Cell;
+  /** whether any indicator of the registry has a moderate level */
+  readonly hasModerate: boolean;
+  /** each year's goal levels of a metric, for the coloured bands behind its charts */
+  readonly bands: (metric: MetricRow['metric'], years: readonly number[]) => YearBand[];
+  /** the goal-level words, lower case, for chart bands */
+  readonly bandWords: BandWords;
 }
 
 export function makeView(ctx: ReportContext, scope: Scope): View {
@@ -65,7 +88,13 @@ export function makeView(ctx: ReportContext, scope: Scope): View {
   const byKey = new Map<string, MetricRow>();
   const key = (metric: string, dim: string, year: number, lvl: string, grp: string) => [metric, dim, year, lvl, grp].join('\u0000');
   for (const r of rows) byKey.set(key(r.metric, r.form_type ?? r.site_group ?? r.interval ?? '', r.year, r.level, r.group), r);
-  const statusOf = (r: MetricRow | undefined): Status => (!isShown(r) || r.met === null ? 'none' : r.met ? 'met' : 'not-met');
+  const goalOf = (r: MetricRow | undefined): Goal => (isShown(r) && r.achievement !== null ? r.achievement : 'none');
+  const cov = config.coverage;
+  const levels = (r: Pick<MetricRow, 'metric' | 'year'>): Levels | null => {
+    if (r.metric === 'coverage') return r.year === Y ? { target: cov.targetCurrentYear, moderate: cov.moderateCurrentYear } : { target: cov.targetPreviousYear, moderate: cov.moderatePreviousYear };
+    if (r.metric === 'centralisation') return config.centralisation.target === null ? null : { target: config.centralisation.target, moderate: config.centralisation.moderate };
+    return config.pathway ? { target: config.pathway.complianceTarget, moderate: config.pathway.complianceModerate } : null;
+  };
 
   return {
     ctx, s, f, lang: ctx.language, table, rows, Y,
@@ -91,13 +120,28 @@ export function makeView(ctx: ReportContext, scope: Scope): View {
     },
     counts: (r) => (!r ? { text: '–', cls: 'num' } : !isShown(r) ? { text: '', cls: 'num' } : { text: `${f.int(r.numerator)} / ${f.int(r.denominator)}`, cls: 'num' }),
     ci: (r) => (!isShown(r) ? { text: '', cls: 'num' } : { text: `${f.pct(r.ci_low)} – ${f.pct(r.ci_high)}`, cls: 'num ci' }),
-    statusOf,
-    status: (r) => {
-      const st = statusOf(r);
-      const text = st === 'met' ? s.met : st === 'not-met' ? s.notMet : r && r.target === null ? s.noTarget : '';
-      return { text: `${STATUS_MARK[st]} ${text}`.trim(), cls: `status ${st}` };
-    },
     target: (r) => ({ text: r && r.target !== null ? f.target(r.target) : '', cls: 'num' }),
+    levels,
+    goalOf,
+    goal: (r) => {
+      const g = goalOf(r);
+      return { text: g === 'none' ? (r && r.target === null ? `${GOAL_MARK.none} ${s.noTarget}` : GOAL_MARK.none) : `${GOAL_MARK[g]} ${s.achievement[g]}`, cls: `goal ${g}` };
+    },
+    goalMark: (r) => {
+      const g = goalOf(r);
+      return { text: GOAL_MARK[g], cls: `goal ${g}` };
+    },
+    targetLevels: (r) => {
+      const l = r && r.target !== null ? levels(r) : null;
+      if (!r || r.target === null) return { text: '', cls: 'num' };
+      return { text: l?.moderate != null ? `${f.target(r.target)} / ${f.target(l.moderate)}` : f.target(r.target), cls: 'num' };
+    },
+    hasModerate: [cov.moderateCurrentYear, cov.moderatePreviousYear, config.centralisation.moderate, config.pathway?.complianceModerate ?? null].some((x) => x !== null),
+    bands: (metric, ys) => ys.flatMap((year) => {
+      const l = levels({ metric, year });
+      return l ? [{ year, ...l }] : [];
+    }),
+    bandWords: { high: s.achievement.high.toLowerCase(), moderate: s.achievement.moderate.toLowerCase(), low: s.achievement.low.toLowerCase() },
     median: (r) => (!isShown(r) || r.median_days === null ? { text: r?.withheld ? '' : '–', cls: 'num' } : { text: f.dec(r.median_days), cls: 'num' }),
   };
 }

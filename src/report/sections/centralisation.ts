@@ -13,7 +13,7 @@ export async function centralisationSection(v: View): Promise<Section | null> {
   const points: SeriesPoint[] = groups.flatMap((g) => v.rows.filter((r) => r.metric === 'centralisation' && r.site_group === g && v.isScopeRow(r)).filter(isShown).map((r) => ({ series: v.groupLabel(g), year: r.year, value: r.value })));
   const title = regionCode ? `${s.centralisation}: ${regionName}` : s.centralisationTrend;
   const tgt = ctx.config.centralisation.target;
-  if (points.length) blocks.push({ figure: { caption: title, svg: await renderSvg(trendSpec(points, tgt === null ? [] : [{ label: f.target(tgt), value: tgt }], { seriesTitle: s.siteGroup, yearTitle: s.year, years }), f, title) } });
+  if (points.length) blocks.push({ figure: { caption: title, svg: await renderSvg(trendSpec(points, tgt === null ? [] : [{ label: f.target(tgt), value: tgt }], { seriesTitle: s.siteGroup, yearTitle: s.year, years, bands: v.bands('centralisation', years), bandWords: v.bandWords }), f, title) } });
   const regs = regionCode ? [regionCode] : regionsOrdered;
   blocks.push({
     table: {
@@ -31,7 +31,7 @@ export async function centralisationSection(v: View): Promise<Section | null> {
       return isShown(r) ? [{ category: v.regionLabel(rc), series: s.all, value: r.value }] : [];
     });
     const t2 = `${s.centralisationByRegion}, ${Y}`;
-    if (bars.length) blocks.push({ figure: { caption: t2, svg: await renderSvg(barSpec(bars, tgt, { categoryTitle: s.region, seriesTitle: s.siteGroup, order: regionsOrdered.map(v.regionLabel) }), f, t2) } });
+    if (bars.length) blocks.push({ figure: { caption: t2, svg: await renderSvg(barSpec(bars, tgt, { categoryTitle: s.region, seriesTitle: s.siteGroup, order: regionsOrdered.map(v.regionLabel), band: v.bands('centralisation', [Y])[0] ?? null, bandWords: v.bandWords }), f, t2) } });
   }
   blocks.push({
     table: {

@@ -3,7 +3,7 @@ import { isShown, pooledRegion } from '../../metrics/published.js';
 import type { Cell } from '../../print/table.js';
 import { barSpec, funnelSpec, renderSvg, trendSpec, type SeriesPoint } from '../charts.js';
 import type { Block, Section } from '../model.js';
-import { STATUS_MARK, type View } from '../view.js';
+import type { View } from '../view.js';
 
 async function trendBlocks(v: View): Promise<Block[]> {
   const { s, f, ctx, level, group, regionCode, regionName, years } = v;
@@ -20,7 +20,7 @@ async function trendBlocks(v: View): Promise<Block[]> {
     { label: `${f.target(config.coverage.targetCurrentYear)}`, value: config.coverage.targetCurrentYear },
   ];
   const trendTitle = regionCode ? `${s.coverage}: ${regionName}` : s.coverageTrend;
-  if (points.length) blocks.push({ figure: { caption: trendTitle, svg: await renderSvg(trendSpec(points, targets, { seriesTitle: s.formType, yearTitle: s.year, years }), f, trendTitle) } });
+  if (points.length) blocks.push({ figure: { caption: trendTitle, svg: await renderSvg(trendSpec(points, targets, { seriesTitle: s.formType, yearTitle: s.year, years, bands: v.bands('coverage', years), bandWords: v.bandWords }), f, trendTitle) } });
   const ft0 = formTypes[0]!;
   const trendTable: Cell[][] = years.map((y) => [{ text: String(y) }, ...formTypes.flatMap((ft) => [v.rate(v.cov(ft, y, level, group)), v.counts(v.cov(ft, y, level, group))]), v.target(v.cov(ft0, y, level, group))]);
   blocks.push({ table: { caption: trendTitle, head: [s.year, ...formTypes.flatMap((ft) => [v.cap(v.formLabel(ft)), s.patients]), s.target], rows: trendTable } });
@@ -37,7 +37,7 @@ async function regionBlocks(v: View): Promise<Block[]> {
     return isShown(r) ? [{ category: v.regionLabel(rc), series: v.cap(v.formLabel(ft)), value: r.value }] : [];
   }));
   const title = `${s.coverageByRegion}, ${Y}`;
-  if (bars.length) blocks.push({ figure: { caption: title, svg: await renderSvg(barSpec(bars, ctx.config.coverage.targetCurrentYear, { categoryTitle: s.region, seriesTitle: s.formType, order: regionsOrdered.map(v.regionLabel) }), f, title) } });
+  if (bars.length) blocks.push({ figure: { caption: title, svg: await renderSvg(barSpec(bars, ctx.config.coverage.targetCurrentYear, { categoryTitle: s.region, seriesTitle: s.formType, order: regionsOrdered.map(v.regionLabel), band: v.bands('coverage', [Y])[0] ?? null, bandWords: v.bandWords }), f, title) } });
   blocks.push({
     table: {
       caption: `${s.coverageByRegion}, ${Y - 1}–${Y}`,
@@ -56,16 +56,16 @@ function unitTables(v: View): Block[] {
     return {
       table: {
         caption: `${regionCode ? s.unitsOfRegion : s.coverageByUnit}, ${y}`,
-        head: [s.unit, ...(regionCode ? [] : [s.region]), ...formTypes.flatMap((ft) => [v.cap(v.formLabel(ft)), s.patients, ''])],
+        head: [s.unit, ...(regionCode ? [] : [s.region]), ...formTypes.flatMap((ft) => [v.cap(v.formLabel(ft)), s.patients, s.goalLevel])],
         rows: unitRowsY.map((u) => [
           { text: u.name },
           ...(regionCode ? [] : [{ text: v.regionLabel(u.region) }]),
           ...formTypes.flatMap((ft) => {
             const r = v.cov(ft, y, 'unit', u.code);
-            const st = v.statusOf(r);
-            return [v.rate(r), v.counts(r), { text: STATUS_MARK[st], cls: `status ${st}` }];
+            return [v.rate(r), v.counts(r), v.goalMark(r)];
           }),
         ]),
+        note: s.goalLegend,
       },
     };
   });

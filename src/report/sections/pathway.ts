@@ -13,7 +13,7 @@ export async function pathwaySection(v: View): Promise<Section | null> {
   const points: SeriesPoint[] = intervals.flatMap((iv) => v.rows.filter((r) => r.metric === 'pathway_time' && r.interval === iv.id && v.isScopeRow(r)).filter(isShown).map((r) => ({ series: iv.id, year: r.year, value: r.value })));
   const ct = ctx.config.pathway!.complianceTarget;
   const title = regionCode ? `${s.pathway}: ${regionName}` : s.pathwayTrend;
-  if (points.length) blocks.push({ figure: { caption: title, svg: await renderSvg(trendSpec(points, [{ label: f.target(ct), value: ct }], { seriesTitle: s.interval, yearTitle: s.year, years }), f, title) } });
+  if (points.length) blocks.push({ figure: { caption: title, svg: await renderSvg(trendSpec(points, [{ label: f.target(ct), value: ct }], { seriesTitle: s.interval, yearTitle: s.year, years, bands: v.bands('pathway_time', years), bandWords: v.bandWords }), f, title) } });
   const regs = regionCode ? [regionCode] : regionsOrdered;
   blocks.push({
     table: {

@@ -13,7 +13,7 @@ export function summary(v: View): { table: TableModel; findings: string[] } {
   for (const ft of formTypes) for (const y of [Y, Y - 1]) items.push({ label: `${s.coverage}, ${v.formLabel(ft)} ${y}`, r: v.cov(ft, y, level, group) });
   items.push({ label: `${s.centralisation} ${Y}`, r: v.cen('ALL', Y, level, group) });
   for (const iv of config.pathway?.intervals ?? []) items.push({ label: `${s.pathway}: ${iv.id} (≤ ${iv.normDays} ${s.days}) ${Y}`, r: v.pt(iv.id, Y, level, group) });
-  for (const it of items) if (it.r) rows.push([{ text: it.label }, v.rate(it.r), v.ci(it.r), v.target(it.r), v.status(it.r)]);
+  for (const it of items) if (it.r) rows.push([{ text: it.label }, v.rate(it.r), v.ci(it.r), v.targetLevels(it.r), v.goal(it.r)]);
 
   // Three sentences of key findings, from the same rows.
   const findings: string[] = [];
@@ -34,5 +34,5 @@ export function summary(v: View): { table: TableModel; findings: string[] } {
       findings.push(fill(s.findingPathway, { interval: iv.id, from: labelOf(s.roles, iv.from), to: labelOf(s.roles, iv.to), norm: iv.normDays, value: f.pct(p.value), year: Y, median: f.dec(p.median_days ?? 0) }));
     }
   }
-  return { table: { caption: '', head: [s.indicator, s.result, s.ci, s.target, s.status], rows }, findings };
+  return { table: { caption: '', head: [s.indicator, s.result, s.ci, v.hasModerate ? s.targetLevels : s.target, s.goalLevel], rows, note: s.goalLegend }, findings };
 }

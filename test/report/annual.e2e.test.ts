@@ -1,0 +1,63 @@
+// End to end, the parts of the annual report a registry publishes: goal levels, the three-year unit
+// comparison, coverage targets, key findings. Built from the Norwegian sample with moderate levels set.
+import { execFileSync } from 'node:child_process';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { MetricRow, MetricTable } from '../../src/metrics/metrics.js';
+import { cli, tempDir } from '../helpers.js';
+
+const text = (pdf: string) => execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+const pct = (v: number) => `${(v * 100).toFixed(1).replace('.', ',')} %`;
+
+let out = '';
+let metrics: MetricTable;
+let nb = '';
+
+/** The Norwegian sample with a moderate goal level for every indicator. */
+function sampleWithModerateLevels(): string {
+  const dir = join(tempDir(), 'no-sarcoma');
+  cpSync('sample-data/no-sarcoma', dir, { recursive: true });
+  const yaml = readFileSync(join(dir, 'registry.yaml'), 'utf8')
+    .replace('  target_previous_year: 0.95\n', '  target_previous_year: 0.95\n  moderate_current_year: 0.60\n  moderate_previous_year: 0.85\n')
+    .replace('  target: 0.90\n', '  target: 0.90\n  moderate: 0.75\n')
+    .replace('  compliance_target: 0.70\n', '  compliance_target: 0.70\n  compliance_moderate: 0.50\n');
+  writeFileSync(join(dir, 'registry.yaml'), yaml);
+  return dir;
+}
+
+beforeAll(async () => {
+  out = join(tempDir(), 'out');
+  const r = await cli('build', '--data', sampleWithModerateLevels(), '--out', out, '--scope', 'national');
+  if (r.code !== 0) throw new Error(r.err);
+  metrics = JSON.parse(readFileSync(join(out, 'internal/metrics.json'), 'utf8')) as MetricTable;
+  nb = text(join(out, 'report-2024-national.pdf'));
+}, 120_000);
+
+const find = (pred: (r: MetricRow) => boolean) => metrics.metrics.find(pred)!;
+
+describe('goal levels', () => {
+  it('the summary gives each indicator its goal level as symbol and word, from the metric table', () => {
+    const words = { high: '● Høy', moderate: '◐ Moderat', low: '○ Lav' } as const;
+    for (const iv of ['OF1', 'OF2', 'OF3', 'OF4']) {
+      const r = find((m) => m.metric === 'pathway_time' && m.interval === iv && m.year === 2024 && m.level === 'national');
+      const line = nb.split('\n').find((l) => l.includes(`Forløpstider: ${iv} `))!;
+      expect(line, iv).toContain(pct(r.value));
+      expect(line, iv).toContain('70 % / 50 %');
+      expect(line, iv).toContain(words[r.achievement!]);
+    }
+    const c = find((m) => m.metric === 'centralisation' && m.site_group === 'ALL' && m.year === 2024 && m.level === 'national');
+    expect(nb.split('\n').find((l) => l.includes('Sentralisering 2024'))).toContain(words[c.achievement!]);
+    expect(nb).toContain('Måloppnåelse: ● høy (målet nådd), ◐ moderat, ○ lav, – ikke vurdert.');
+  });
+
+  it('the sample has all three levels, so the test above sees each of them', () => {
+    const levels = new Set(metrics.metrics.filter((m) => m.level === 'national' && m.year === 2024).map((m) => m.achievement));
+    expect(levels).toEqual(new Set(['high', 'moderate', 'low']));
+  });
+
+  it('charts draw the goal levels as bands named in words', () => {
+    const html = readFileSync(join(out, 'report-2024-national.html'), 'utf8');
+    for (const w of ['høy', 'moderat', 'lav']) expect(html).toMatch(new RegExp(`<text[^>]*>${w}</text>`));
+  });
+});
