@@ -29,6 +29,7 @@ const nb = {
   coverageIntro:
     'Dekningsgraden er andelen av pasientene i Kreftregisteret (diagnoseåret, diagnose innen datauttaket) som har et skjema av typen i kvalitetsregisteret, registrert innen datauttaket. Den tilskrives enheten som har ansvar for å rapportere.',
   coverageTrend: 'Dekningsgrad over tid, nasjonalt',
+  coverageLagNote: 'Tilfeller diagnostisert i {year} var fortsatt under registrering ved datauttaket {cutoff}: skjema kommer inn i månedene etter diagnosen. Målet er derfor {current} for {year} og {previous} for tidligere diagnoseår, og dekningsgraden for {year} vil stige.',
   coverageByRegion: 'Dekningsgrad etter helseregion',
   coverageByUnit: 'Dekningsgrad etter rapporterende enhet',
   funnel: 'Traktplott: enhetenes dekningsgrad mot antall pasienter',
@@ -152,6 +153,7 @@ const sv: Strings = {
   coverageIntro:
     'Täckningsgraden är andelen av patienterna i cancerregistret (diagnosåret, diagnos före datauttaget) som har en blankett av typen i kvalitetsregistret, registrerad före datauttaget. Den tillskrivs den enhet som ansvarar för rapporteringen.',
   coverageTrend: 'Täckningsgrad över tid, nationellt',
+  coverageLagNote: 'Fall diagnostiserade {year} höll fortfarande på att registreras vid datauttaget {cutoff}: formulären kommer in månaderna efter diagnosen. Målet är därför {current} för {year} och {previous} för tidigare diagnosår, och täckningsgraden för {year} kommer att stiga.',
   coverageByRegion: 'Täckningsgrad per sjukvårdsregion',
   coverageByUnit: 'Täckningsgrad per rapporterande enhet',
   funnel: 'Trattdiagram: enheternas täckningsgrad mot antal patienter',
@@ -273,6 +275,7 @@ const en: Strings = {
   coverageIntro:
     'Coverage is the share of the cancer registry’s patients (diagnosis year, diagnosed by the cut-off) who have a form of the type in the quality registry, registered by the cut-off. It is attributed to the unit responsible for reporting.',
   coverageTrend: 'Coverage over time, national',
+  coverageLagNote: 'Cases diagnosed in {year} were still being registered at the cut-off on {cutoff}: forms arrive in the months after diagnosis. The target is therefore {current} for {year} and {previous} for earlier diagnosis years, and coverage for {year} will rise.',
   coverageByRegion: 'Coverage by health region',
   coverageByUnit: 'Coverage by reporting unit',
   funnel: 'Funnel plot: unit coverage against number of patients',

@@ -61,3 +61,21 @@ describe('goal levels', () => {
     for (const w of ['høy', 'moderat', 'lav']) expect(html).toMatch(new RegExp(`<text[^>]*>${w}</text>`));
   });
 });
+
+describe('coverage targets', () => {
+  it('the current diagnosis year is explained: still being registered at the cut-off, target 80 % against 95 %', () => {
+    const flat = nb.replace(/\s+/g, ' ');
+    expect(flat).toContain('Tilfeller diagnostisert i 2024 var fortsatt under registrering ved datauttaket 31. mars 2025');
+    expect(flat).toContain('Målet er derfor 80 % for 2024 og 95 % for tidligere diagnoseår');
+  });
+
+  it('the target is drawn as a step: one rule for the earlier years, one for the report year', () => {
+    const html = readFileSync(join(out, 'report-2024-national.html'), 'utf8');
+    const fig = html.slice(html.indexOf('Dekningsgrad over tid, nasjonalt'));
+    const svg = fig.slice(fig.indexOf('<svg'), fig.indexOf('</svg>'));
+    // Two dashed target rules of different lengths: 2015–2023 and 2024 alone (nine years to one).
+    const rules = [...svg.matchAll(/<line[^>]*aria-roledescription="rule mark"[^>]*>/g)].filter((m) => m[0].includes('stroke-dasharray="4,3"')).map((m) => Number(/x2="([\d.]+)"/.exec(m[0])![1]));
+    expect(rules).toHaveLength(2);
+    expect(Math.max(...rules) / Math.min(...rules)).toBeCloseTo(9, 0);
+  });
+});

@@ -1,5 +1,6 @@
 // Coverage: the trend, the regions, the units per year, funnel plots, and the units below target.
 import { isShown, pooledRegion } from '../../metrics/published.js';
+import { fill } from '../../print/i18n.js';
 import type { Cell } from '../../print/table.js';
 import { barSpec, funnelSpec, renderSvg, trendSpec, type SeriesPoint } from '../charts.js';
 import type { Block, Section } from '../model.js';
@@ -15,12 +16,16 @@ async function trendBlocks(v: View): Promise<Block[]> {
     for (const r of v.rows.filter((x) => x.metric === 'coverage' && x.form_type === ft && v.isScopeRow(x)).filter(isShown)) points.push({ series: v.cap(v.formLabel(ft)), year: r.year, value: r.value });
     if (regionCode) for (const r of v.rows.filter((x) => x.metric === 'coverage' && x.form_type === ft && x.level === 'national').filter(isShown)) points.push({ series: `${v.cap(v.formLabel(ft))} (${s.national.toLowerCase()})`, year: r.year, value: r.value, dashed: true });
   }
+  // The target is a step: target_previous_year for the years before the report year, target_current_year
+  // for the report year, whose diagnoses are still being registered at the cut-off.
+  const earlier = years.filter((y) => y < v.Y);
   const targets = [
-    { label: `${f.target(config.coverage.targetPreviousYear)}`, value: config.coverage.targetPreviousYear },
-    { label: `${f.target(config.coverage.targetCurrentYear)}`, value: config.coverage.targetCurrentYear },
+    ...(earlier.length ? [{ label: f.target(config.coverage.targetPreviousYear), value: config.coverage.targetPreviousYear, years: earlier }] : []),
+    { label: f.target(config.coverage.targetCurrentYear), value: config.coverage.targetCurrentYear, years: [v.Y] },
   ];
+  const lagNote = fill(s.coverageLagNote, { year: v.Y, cutoff: f.date(ctx.table.as_of), current: f.target(config.coverage.targetCurrentYear), previous: f.target(config.coverage.targetPreviousYear) });
   const trendTitle = regionCode ? `${s.coverage}: ${regionName}` : s.coverageTrend;
-  if (points.length) blocks.push({ figure: { caption: trendTitle, svg: await renderSvg(trendSpec(points, targets, { seriesTitle: s.formType, yearTitle: s.year, years, bands: v.bands('coverage', years), bandWords: v.bandWords }), f, trendTitle) } });
+  if (points.length) blocks.push({ figure: { caption: trendTitle, note: lagNote, svg: await renderSvg(trendSpec(points, targets, { seriesTitle: s.formType, yearTitle: s.year, years, bands: v.bands('coverage', years), bandWords: v.bandWords }), f, trendTitle) } });
   const ft0 = formTypes[0]!;
   const trendTable: Cell[][] = years.map((y) => [{ text: String(y) }, ...formTypes.flatMap((ft) => [v.rate(v.cov(ft, y, level, group)), v.counts(v.cov(ft, y, level, group))]), v.target(v.cov(ft0, y, level, group))]);
   blocks.push({ table: { caption: trendTitle, head: [s.year, ...formTypes.flatMap((ft) => [v.cap(v.formLabel(ft)), s.patients]), s.target], rows: trendTable } });
