@@ -76,7 +76,7 @@ export const BAND_COLOURS = { high: '#dcefd9', moderate: '#fbefc7', low: '#f6dcd
 export type BandWords = Readonly<Record<'high' | 'moderate' | 'low', string>>;
 
 /** Rectangles of each year's goal levels, from x0 to x1, and the y-range they cover. */
-function bandRects(bands: readonly YearBand[], yMin: number): { x0: number; x1: number; y0: number; y1: number; level: 'high' | 'moderate' | 'low' }[] {
+export function bandRects(bands: readonly YearBand[], yMin: number): { x0: number; x1: number; y0: number; y1: number; level: 'high' | 'moderate' | 'low' }[] {
   return bands.flatMap((b) => {
     const x0 = b.year - 0.5;
     const x1 = b.year + 0.5;
@@ -187,7 +187,7 @@ export interface BarPoint {
 }
 
 /** Goal-level bands across the value axis of a bar chart (one set of levels), each named above the plot. */
-function valueBands(band: YearBand, words: BandWords) {
+export function valueBands(band: YearBand, words: BandWords) {
   const rects = bandRects([{ ...band, year: 0 }], 0).map((r) => ({ v0: r.y0, v1: r.y1, mid: (r.y0 + r.y1) / 2, level: r.level, word: words[r.level] }));
   return [
     {

@@ -79,3 +79,22 @@ describe('coverage targets', () => {
     expect(Math.max(...rules) / Math.min(...rules)).toBeCloseTo(9, 0);
   });
 });
+
+describe('three-year comparison', () => {
+  it('one figure per indicator with a unit level, each unit printed with its report-year figures', () => {
+    const flat = nb.replace(/\s+/g, ' ');
+    for (const t of ['Dekningsgrad, registrering', 'Dekningsgrad, behandling', 'OF1 (≤ 8 dager)', 'OF4 (≤ 43 dager)']) {
+      expect(flat).toContain(`${t}: enhetene i 2024 og de to foregående årene`);
+    }
+    const html = readFileSync(join(out, 'report-2024-national.html'), 'utf8');
+    const fig = html.slice(html.indexOf('Dekningsgrad, registrering: enhetene i 2024'));
+    const svg = fig.slice(0, fig.indexOf('</svg>'));
+    const shown = metrics.metrics.filter((m) => m.metric === 'coverage' && m.form_type === 'registration' && m.year === 2024 && m.level === 'unit' && !m.withheld);
+    expect(shown.length).toBeGreaterThan(5);
+    for (const m of shown) expect(svg).toContain(`>${pct(m.value).replace(' ', '\u00a0')} (${m.numerator} / ${m.denominator})</text>`);
+  });
+
+  it('the national report shows each region’s trend beside the nation', () => {
+    expect(nb.replace(/\s+/g, ' ')).toContain('Dekningsgrad, registrering etter helseregion over tid');
+  });
+});

@@ -4,6 +4,7 @@ import { isShown } from '../../metrics/published.js';
 import { barSpec, renderSvg, trendSpec, type SeriesPoint } from '../charts.js';
 import type { Block, Section } from '../model.js';
 import type { View } from '../view.js';
+import { regionTrendFigure } from './three-year.js';
 
 export async function centralisationSection(v: View): Promise<Section | null> {
   const { s, f, ctx, Y, years, level, group, regionCode, regionName, regionsOrdered } = v;
@@ -33,6 +34,7 @@ export async function centralisationSection(v: View): Promise<Section | null> {
     const t2 = `${s.centralisationByRegion}, ${Y}`;
     if (bars.length) blocks.push({ figure: { caption: t2, svg: await renderSvg(barSpec(bars, tgt, { categoryTitle: s.region, seriesTitle: s.siteGroup, order: regionsOrdered.map(v.regionLabel), band: v.bands('centralisation', [Y])[0] ?? null, bandWords: v.bandWords }), f, t2) } });
   }
+  blocks.push(...(await regionTrendFigure(v, 'centralisation', (r) => r.site_group === 'ALL', `${s.centralisation}, ${s.all.toLowerCase()}`)));
   blocks.push({
     table: {
       caption: `${title}, ${years[0]}–${Y}`,

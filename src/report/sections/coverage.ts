@@ -5,6 +5,7 @@ import type { Cell } from '../../print/table.js';
 import { barSpec, funnelSpec, renderSvg, trendSpec, type SeriesPoint } from '../charts.js';
 import type { Block, Section } from '../model.js';
 import type { View } from '../view.js';
+import { regionTrendFigure, threeYearFigure } from './three-year.js';
 
 async function trendBlocks(v: View): Promise<Block[]> {
   const { s, f, ctx, level, group, regionCode, regionName, years } = v;
@@ -106,7 +107,18 @@ function belowTarget(v: View): Block {
   return { list: { caption: s.belowTarget, items: [s.noneBelowTarget] } };
 }
 
+/** Per form type: the regions' trends (national report) and the three-year unit comparison. */
+async function comparisonBlocks(v: View): Promise<Block[]> {
+  const blocks: Block[] = [];
+  for (const ft of v.ctx.config.coverage.formTypes) {
+    const label = `${v.s.coverage}, ${v.formLabel(ft)}`;
+    blocks.push(...(await regionTrendFigure(v, 'coverage', (r) => r.form_type === ft, label)));
+    blocks.push(...(await threeYearFigure(v, { metric: 'coverage', formType: ft }, label)));
+  }
+  return blocks;
+}
+
 export async function coverageSection(v: View): Promise<Section> {
-  const blocks = [...(await trendBlocks(v)), ...unitTables(v), ...(await funnelBlocks(v)), belowTarget(v)];
+  const blocks = [...(await trendBlocks(v)), ...(await comparisonBlocks(v)), ...unitTables(v), ...(await funnelBlocks(v)), belowTarget(v)];
   return { id: 'coverage', title: v.s.coverage, intro: v.s.coverageIntro, blocks };
 }

@@ -4,6 +4,7 @@ import { isShown } from '../../metrics/published.js';
 import { medianSpec, renderSvg, trendSpec, type SeriesPoint } from '../charts.js';
 import type { Block, Section } from '../model.js';
 import type { View } from '../view.js';
+import { regionTrendFigure, threeYearFigure } from './three-year.js';
 
 export async function pathwaySection(v: View): Promise<Section | null> {
   const { s, f, ctx, Y, years, regionCode, regionName, regionsOrdered } = v;
@@ -33,6 +34,11 @@ export async function pathwaySection(v: View): Promise<Section | null> {
       rows: unitsWith.map((u) => [{ text: u.name }, ...intervals.flatMap((iv) => [v.rate(v.pt(iv.id, Y, 'unit', u.code)), v.median(v.pt(iv.id, Y, 'unit', u.code))])]),
     },
   });
+  for (const iv of intervals) {
+    const label = `${iv.id} (≤ ${iv.normDays} ${s.days})`;
+    blocks.push(...(await regionTrendFigure(v, 'pathway_time', (r) => r.interval === iv.id, label)));
+    blocks.push(...(await threeYearFigure(v, { metric: 'pathway_time', interval: iv.id }, label)));
+  }
   const med = intervals.flatMap((iv) => unitsWith.flatMap((u) => {
     const r = v.pt(iv.id, Y, 'unit', u.code);
     return isShown(r) && r.median_days !== null ? [{ interval: iv.id, unit: u.name, median: r.median_days }] : [];
