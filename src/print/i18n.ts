@@ -101,11 +101,23 @@ const nb = {
   tables: { units: 'enheter', cases: 'krefttilfeller', forms: 'skjema', pathway_events: 'forløpskoder' } satisfies Record<TableName, string>,
   regionVsNational: 'Regionen sammenlignet med landet',
   unitsOfRegion: 'Regionens enheter',
-  findingCoverage: 'Dekningsgraden for {form} i {year} var {value} ({count} pasienter), mot målet på {target}.',
-  findingUnits: '{met} av {total} enheter nådde målet for {form} for diagnoseåret {year}.',
-  findingCentral: '{value} av de behandlede pasientene med diagnose i {year} fikk første behandling ved et utpekt senter (mål {target}).',
-  findingCentralNoTarget: '{value} av de behandlede pasientene med diagnose i {year} fikk første behandling ved et utpekt senter.',
-  findingPathway: 'For {interval} ({from} til {to}, normtid {norm} dager) var {value} av forløpene i {year} innenfor normtiden; median {median} dager.',
+  findingCoverage: 'Dekningsgraden for {form} for diagnoseåret {year} var {value} ({n} av {d} pasienter), {change} fra {prevYear} ({prev}); målet er {target}.',
+  findingCoverageFirst: 'Dekningsgraden for {form} for diagnoseåret {year} var {value} ({n} av {d} pasienter); målet er {target}.',
+  findingCoverageCurrent: 'For diagnoseåret {year}, som fortsatt registreres, var dekningsgraden for {form} {value} ({n} av {d}); målet er {target}.',
+  findingCentral: '{value} av de behandlede pasientene med diagnose i {year} ({n} av {d}) fikk første behandling ved et utpekt senter, {change} fra {prevYear} ({prev}).',
+  findingCentralFirst: '{value} av de behandlede pasientene med diagnose i {year} ({n} av {d}) fikk første behandling ved et utpekt senter.',
+  findingPathway: 'Andel forløp innenfor normtiden i {year}: {list}.',
+  findingPathwayItem: '{interval} {value} ({change})',
+  findingGoalMoves: 'Endret måloppnåelse fra året før: {list}.',
+  findingGoalMove: '{indicator} fra {from} ({y0}) til {to} ({y1})',
+  findingNoGoalMoves: 'Ingen indikator endret måloppnåelse fra året før.',
+  findingUnitsBelow: '{met} av {total} enheter nådde målet for {form} for diagnoseåret {year}. Lengst under målet: {list}.',
+  findingUnitsAllMet: 'Alle {total} enheter nådde målet for {form} for diagnoseåret {year}.',
+  findingUnitItem: '{unit} {value} ({n} av {d})',
+  changeUp: 'opp {pp} prosentpoeng',
+  changeDown: 'ned {pp} prosentpoeng',
+  changeSame: 'uendret',
+  andMore: 'og {n} til',
   roles: { start: 'start', first_attendance: 'første fremmøte', decision: 'beslutning', treatment: 'behandlingsstart', end: 'avslutning' } satisfies Record<IntervalRole, string>,
   methodsText: {
     cohort: 'Kohort: krefttilfeller der den normaliserte ICD-10-koden (store bokstaver, uten punktum) begynner med et av prefiksene under. Første treff i rekkefølgen avgjør diagnosegruppen.',
@@ -228,11 +240,23 @@ const sv: Strings = {
   tables: { units: 'enheter', cases: 'cancerfall', forms: 'blanketter', pathway_events: 'SVF-koder' },
   regionVsNational: 'Regionen jämförd med riket',
   unitsOfRegion: 'Regionens enheter',
-  findingCoverage: 'Täckningsgraden för {form} {year} var {value} ({count} patienter), mot målnivån {target}.',
-  findingUnits: '{met} av {total} enheter nådde målnivån för {form} för diagnosår {year}.',
-  findingCentral: '{value} av de behandlade patienterna med diagnos {year} fick sin första behandling vid ett utsett centrum (mål {target}).',
-  findingCentralNoTarget: '{value} av de behandlade patienterna med diagnos {year} fick sin första behandling vid ett utsett centrum.',
-  findingPathway: 'För {interval} ({from} till {to}, mål {norm} dagar) låg {value} av förloppen {year} inom målet; median {median} dagar.',
+  findingCoverage: 'Täckningsgraden för {form} för diagnosår {year} var {value} ({n} av {d} patienter), {change} från {prevYear} ({prev}); målnivån är {target}.',
+  findingCoverageFirst: 'Täckningsgraden för {form} för diagnosår {year} var {value} ({n} av {d} patienter); målnivån är {target}.',
+  findingCoverageCurrent: 'För diagnosår {year}, som fortfarande registreras, var täckningsgraden för {form} {value} ({n} av {d}); målnivån är {target}.',
+  findingCentral: '{value} av de behandlade patienterna med diagnos {year} ({n} av {d}) fick sin första behandling vid ett utsett centrum, {change} från {prevYear} ({prev}).',
+  findingCentralFirst: '{value} av de behandlade patienterna med diagnos {year} ({n} av {d}) fick sin första behandling vid ett utsett centrum.',
+  findingPathway: 'Andel förlopp inom ledtiden {year}: {list}.',
+  findingPathwayItem: '{interval} {value} ({change})',
+  findingGoalMoves: 'Ändrad måluppfyllelse från året innan: {list}.',
+  findingGoalMove: '{indicator} från {from} ({y0}) till {to} ({y1})',
+  findingNoGoalMoves: 'Ingen indikator ändrade måluppfyllelse från året innan.',
+  findingUnitsBelow: '{met} av {total} enheter nådde målnivån för {form} för diagnosår {year}. Längst under målnivån: {list}.',
+  findingUnitsAllMet: 'Alla {total} enheter nådde målnivån för {form} för diagnosår {year}.',
+  findingUnitItem: '{unit} {value} ({n} av {d})',
+  changeUp: 'upp {pp} procentenheter',
+  changeDown: 'ned {pp} procentenheter',
+  changeSame: 'oförändrad',
+  andMore: 'och {n} till',
   roles: { start: 'välgrundad misstanke', first_attendance: 'första besök', decision: 'behandlingsbeslut', treatment: 'start av behandling', end: 'avslut' },
   methodsText: {
     cohort: 'Kohort: cancerfall vars normaliserade ICD-10-kod (versaler, utan punkt) börjar med något av prefixen nedan. Första träff i ordningen avgör diagnosgruppen.',
@@ -353,11 +377,23 @@ const en: Strings = {
   tables: { units: 'units', cases: 'cases', forms: 'forms', pathway_events: 'pathway events' },
   regionVsNational: 'The region compared with the country',
   unitsOfRegion: 'The region’s units',
-  findingCoverage: '{form} coverage for {year} was {value} ({count} patients), against a target of {target}.',
-  findingUnits: '{met} of {total} units reached the {form} target for diagnosis year {year}.',
-  findingCentral: '{value} of treated patients diagnosed in {year} had their first treatment at a designated centre (target {target}).',
-  findingCentralNoTarget: '{value} of treated patients diagnosed in {year} had their first treatment at a designated centre.',
-  findingPathway: 'For {interval} ({from} to {to}, norm {norm} days), {value} of pathways in {year} were within the norm; median {median} days.',
+  findingCoverage: '{Form} coverage for diagnosis year {year} was {value} ({n} of {d} patients), {change} from {prevYear} ({prev}); the target is {target}.',
+  findingCoverageFirst: '{Form} coverage for diagnosis year {year} was {value} ({n} of {d} patients); the target is {target}.',
+  findingCoverageCurrent: 'For diagnosis year {year}, still being registered, {form} coverage was {value} ({n} of {d}); the target is {target}.',
+  findingCentral: '{value} of treated patients diagnosed in {year} ({n} of {d}) had their first treatment at a designated centre, {change} from {prevYear} ({prev}).',
+  findingCentralFirst: '{value} of treated patients diagnosed in {year} ({n} of {d}) had their first treatment at a designated centre.',
+  findingPathway: 'Pathways within the norm in {year}: {list}.',
+  findingPathwayItem: '{interval} {value} ({change})',
+  findingGoalMoves: 'Goal level changed from the year before: {list}.',
+  findingGoalMove: '{indicator} from {from} ({y0}) to {to} ({y1})',
+  findingNoGoalMoves: 'No indicator changed goal level from the year before.',
+  findingUnitsBelow: '{met} of {total} units reached the {form} target for diagnosis year {year}. Furthest below: {list}.',
+  findingUnitsAllMet: 'All {total} units reached the {form} target for diagnosis year {year}.',
+  findingUnitItem: '{unit} {value} ({n} of {d})',
+  changeUp: 'up {pp} percentage points',
+  changeDown: 'down {pp} percentage points',
+  changeSame: 'unchanged',
+  andMore: 'and {n} more',
   roles: { start: 'start', first_attendance: 'first attendance', decision: 'treatment decision', treatment: 'start of treatment', end: 'end' },
   methodsText: {
     cohort: 'Cohort: cases whose normalised ICD-10 code (upper case, no dot) starts with one of the prefixes below. The first match in this order decides the site group.',
@@ -394,6 +430,7 @@ export function fill(template: string, values: Record<string, string | number>):
 export class NumberFormat {
   private readonly pctFmt: Intl.NumberFormat;
   private readonly intFmt: Intl.NumberFormat;
+  private readonly pointsFmt: Intl.NumberFormat;
   private readonly decFmt: Intl.NumberFormat;
   private readonly dateFmt: Intl.DateTimeFormat;
 
@@ -401,6 +438,7 @@ export class NumberFormat {
     const loc = LOCALES[language];
     this.pctFmt = new Intl.NumberFormat(loc, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
     this.intFmt = new Intl.NumberFormat(loc, { maximumFractionDigits: 0 });
+    this.pointsFmt = new Intl.NumberFormat(loc, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
     this.decFmt = new Intl.NumberFormat(loc, { maximumFractionDigits: 1 });
     this.dateFmt = new Intl.DateTimeFormat(loc, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   }
@@ -413,6 +451,11 @@ export class NumberFormat {
   /** A target such as 0.8 → "80 %". */
   target(v: number): string {
     return this.pct(v).replace(/[.,]0(?=\D*$)/, '');
+  }
+
+  /** A difference in percentage points, unsigned, one decimal: 6 → "6,0" (nb, sv) or "6.0" (en). */
+  points(v: number): string {
+    return this.pointsFmt.format(Math.abs(v));
   }
 
   int(v: number): string {
@@ -442,4 +485,11 @@ export class NumberFormat {
 /** The label of a code in one of the maps above, or the code itself when it has none (data from outside). */
 export function labelOf(map: Readonly<Record<string, string>>, code: string): string {
   return Object.hasOwn(map, code) ? map[code]! : code;
+}
+
+const PRINTED_PCT = new Intl.NumberFormat('en-US', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false });
+
+/** A share as the report prints it, in percent: 0.82345 → 82.3 (the same rounding as NumberFormat.pct). */
+export function printedPercent(v: number): number {
+  return Number.parseFloat(PRINTED_PCT.format(v));
 }

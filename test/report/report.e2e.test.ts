@@ -68,10 +68,10 @@ describe('annual report PDFs', () => {
     const no = national(built.no!.metrics, 'registration', 2024);
     const nbPct = `${(no.value * 100).toFixed(1).replace('.', ',')} %`;
     const nbText = text(join(built.no!.out, 'report-2024-national.pdf'));
-    expect(nbText).toContain(`Dekningsgraden for registrering i 2024 var ${nbPct}`);
+    expect(nbText.replace(/\s+/g, ' ')).toContain(`For diagnoseåret 2024, som fortsatt registreres, var dekningsgraden for registrering ${nbPct}`);
     expect(nbText).toMatch(/Side 2 av \d+/);
     const enText = text(join(built.en!.out, 'report-2024-national.pdf'));
-    expect(enText).toContain(`Registration coverage for 2024 was ${(no.value * 100).toFixed(1)}%`);
+    expect(enText.replace(/\s+/g, ' ')).toContain(`For diagnosis year 2024, still being registered, registration coverage was ${(no.value * 100).toFixed(1)}%`);
     expect(enText).toMatch(/Page 2 of \d+/);
     const se = national(built.se!.metrics, 'registration', 2023);
     const seText = text(join(built.se!.out, 'report-2024-national.pdf'));
