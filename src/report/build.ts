@@ -3,7 +3,8 @@
 //   2. scopes: national, each region (--scope);
 //   3. sections per scope: one view model per report (src/report/sections/);
 //   4. HTML: the model through the Handlebars templates, one self-contained file per report;
-//   5. PDF: every HTML file printed by one headless Chromium;
+//   5. PDF: every HTML file printed by one headless Chromium, then again with the page numbers of the
+//      table of contents read from the first print (toc.ts), until they no longer move;
 //   6. metric files: published ones beside the reports, in-house ones under internal/.
 // Everything is staged and renamed into place together, so an interrupted run leaves nothing half-written.
 import { basename } from 'node:path';
@@ -15,7 +16,8 @@ import { fileSafe, writeAtomically } from '../output.js';
 import { printPdfs, type PdfJob } from '../print/pdf.js';
 import { reportContext, type Scope } from './context.js';
 import { renderHtml } from './html.js';
-import { buildModel } from './model.js';
+import { buildModel, type ReportModel } from './model.js';
+import { readDestinationPages } from './toc.js';
 
 export { generationTime } from './context.js';
 
@@ -37,11 +39,13 @@ export async function buildReports(x: LoadedExtract, result: MetricResult, opts:
   let reports = 0;
   const written = await writeAtomically(opts.out, async (stage) => {
     const jobs: PdfJob[] = [];
+    const printed: { model: ReportModel; name: string }[] = [];
     for (const scope of scopes) {
       // 3. Sections, and 4. HTML.
       const model = await buildModel(ctx, scope);
       const name = `report-${table.year}-${scope.kind === 'national' ? 'national' : `region-${fileSafe(scope.code)}`}`;
       await stage.write(`${name}.html`, renderHtml(model));
+      printed.push({ model, name });
       jobs.push({
         htmlPath: stage.path(`${name}.html`),
         pdfPath: stage.path(`${name}.pdf`),
@@ -51,8 +55,22 @@ export async function buildReports(x: LoadedExtract, result: MetricResult, opts:
       });
       reports++;
     }
-    // 5. PDF.
+    // 5. PDF, printed again while the page numbers of the contents change (at most three prints).
     await printPdfs(jobs);
+    let pending = printed;
+    for (let pass = 0; pass < 2 && pending.length; pass++) {
+      const again: typeof printed = [];
+      for (const p of pending) {
+        const pages = await readDestinationPages(stage.path(`${p.name}.pdf`));
+        const contents = p.model.contents.map((c) => ({ ...c, page: pages.get(c.id) ?? null }));
+        if (contents.every((c, i) => c.page === p.model.contents[i]!.page)) continue;
+        p.model = { ...p.model, contents };
+        await stage.write(`${p.name}.html`, renderHtml(p.model));
+        again.push(p);
+      }
+      await printPdfs(jobs.filter((j) => again.some((p) => j.htmlPath === stage.path(`${p.name}.html`))));
+      pending = again;
+    }
     // 6. Metric files.
     await stagePublishedFiles(x.db, stage, result.published);
     await stageInHouseFiles(x.db, stage, result.table);

@@ -44,7 +44,8 @@ export interface ReportModel {
   readonly colophon: Section;
   /** Footnotes for the marks of withheld cells: primary ("n < 5") and complementary suppression. */
   readonly suppressedNote: string | null;
-  readonly contents: readonly { id: string; title: string }[];
+  /** page: the section's page in the printed PDF, once known (null: not yet printed) */
+  readonly contents: readonly { id: string; title: string; page: number | null }[];
 }
 
 /** The cells of every table in the given tables and sections. */
@@ -82,6 +83,6 @@ export async function buildModel(ctx: ReportContext, scope: Scope): Promise<Repo
     dataQuality,
     colophon,
     suppressedNote: notes.filter(Boolean).join(' ') || null,
-    contents: [{ id: 'summary', title: s.summary }, ...all.map((x) => ({ id: x.id, title: x.title }))],
+    contents: [{ id: 'summary', title: s.summary, page: null }, ...all.map((x) => ({ id: x.id, title: x.title, page: null }))],
   };
 }

@@ -98,3 +98,17 @@ describe('three-year comparison', () => {
     expect(nb.replace(/\s+/g, ' ')).toContain('Dekningsgrad, registrering etter helseregion over tid');
   });
 });
+
+describe('units below target', () => {
+  it('a compact list of exceptions, furthest below target first, ten and "og N til"', () => {
+    const below = metrics.metrics
+      .filter((m) => m.metric === 'coverage' && m.level === 'unit' && (m.year === 2024 || m.year === 2023) && !m.withheld && !m.group.startsWith('other:') && m.target !== null && m.value < m.target)
+      .sort((a, b) => b.target! - b.value - (a.target! - a.value));
+    expect(below.length).toBeGreaterThan(10);
+    const flat = nb.replace(/\s+/g, ' ');
+    const list = flat.slice(flat.indexOf('Enheter lengst under målet'));
+    const worst = below[0]!;
+    expect(list).toContain(`${worst.form_type === 'registration' ? 'registrering' : 'behandling'} ${worst.year}: ${pct(worst.value)} (${worst.numerator} av ${worst.denominator}), mål`);
+    expect(list).toContain(`og ${below.length - 10} til under målet (se tabellene over).`);
+  });
+});

@@ -50,6 +50,32 @@ describe('annual report PDFs', () => {
     expect(pages(join(built.no!.out, 'report-2024-region-HN.pdf'))).toBeGreaterThanOrEqual(7);
   });
 
+  it('no page holds only a footnote', () => {
+    for (const [name, b] of Object.entries(built)) {
+      for (const f of readdirSync(b.out).filter((x) => x.endsWith('.pdf'))) {
+        const pdf = join(b.out, f);
+        for (let p = 2; p <= pages(pdf); p++) {
+          const body = execFileSync('pdftotext', ['-f', String(p), '-l', String(p), pdf, '-'], { encoding: 'utf8' })
+            .split('\n').slice(2, -3).join(' ').replace(/\s+/g, ' ').trim();
+          expect(body.length, `${name} ${f} page ${p}`).toBeGreaterThan(0);
+          expect(/^(Tall for grupper|Uppgifter för grupper|Figures for groups|Siffror för grupper)/.test(body) && body.length < 400, `${name} ${f} page ${p}: ${body}`).toBe(false);
+        }
+      }
+    }
+  });
+
+  it('the table of contents gives the page each section starts on', () => {
+    for (const s of ['no', 'se', 'en']) {
+      const pdf = join(built[s]!.out, 'report-2024-national.pdf');
+      const dests = new Map([...execFileSync('pdfinfo', ['-dests', pdf], { encoding: 'utf8' }).matchAll(/^\s*(\d+) .*"([\w-]+)"$/gm)].map((m) => [m[2]!, Number(m[1])]));
+      expect(dests.size, s).toBeGreaterThanOrEqual(7);
+      const html = readFileSync(join(built[s]!.out, 'report-2024-national.html'), 'utf8');
+      const toc = [...html.matchAll(/<a href="#([\w-]+)"><span class="toc-title">[^<]*<\/span><span class="toc-page">(\d+)<\/span>/g)].map((m) => [m[1]!, Number(m[2])]);
+      expect(toc.length, s).toBe(dests.size);
+      for (const [id, page] of toc) expect(page, `${s} ${id}`).toBe(dests.get(id as string));
+    }
+  });
+
   it('fonts are embedded (DejaVu, as in the charts)', () => {
     const fonts = execFileSync('pdffonts', [join(built.no!.out, 'report-2024-national.pdf')], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
     expect(fonts.length).toBeGreaterThan(0);

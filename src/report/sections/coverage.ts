@@ -4,7 +4,7 @@ import { fill } from '../../print/i18n.js';
 import type { Cell } from '../../print/table.js';
 import { barSpec, funnelSpec, renderSvg, trendSpec, type SeriesPoint } from '../charts.js';
 import type { Block, Section } from '../model.js';
-import type { View } from '../view.js';
+import { GOAL_MARK, type View } from '../view.js';
 import { regionTrendFigure, threeYearFigure } from './three-year.js';
 
 async function trendBlocks(v: View): Promise<Block[]> {
@@ -92,19 +92,35 @@ async function funnelBlocks(v: View): Promise<Block[]> {
   return blocks;
 }
 
-function belowTarget(v: View): Block {
-  const { s, ctx, Y } = v;
-  const below: Cell[][] = [];
+/** How many exceptions the list shows before "and N more". */
+export const EXCEPTIONS_SHOWN = 10;
+
+/**
+ * Units below target as a compact list of exceptions, furthest below first (target minus value), over the
+ * report year and the year before and every form type, capped at EXCEPTIONS_SHOWN with "and N more".
+ */
+export function exceptions(v: View): string[] {
+  const { s, f, ctx, Y } = v;
+  const found: { gap: number; text: string }[] = [];
   for (const y of [Y, Y - 1]) {
     for (const ft of ctx.config.coverage.formTypes) {
       for (const u of v.unitsInScope) {
         const r = v.cov(ft, y, 'unit', u.code);
-        if (isShown(r) && r.met === false) below.push([{ text: u.name }, { text: String(y) }, { text: v.formLabel(ft) }, v.rate(r), v.counts(r), v.target(r)]);
+        if (!isShown(r) || r.target === null || r.value >= r.target) continue;
+        const text = fill(s.exceptionItem, { unit: u.name, form: v.formLabel(ft), year: y, value: f.pct(r.value), n: f.int(r.numerator), d: f.int(r.denominator), target: f.target(r.target), goal: `${GOAL_MARK[v.goalOf(r)]} ${s.achievement[r.achievement ?? 'low'].toLowerCase()}` });
+        found.push({ gap: r.target - r.value, text });
       }
     }
   }
-  if (below.length) return { table: { caption: s.belowTarget, head: [s.unit, s.year, s.formType, s.result, s.patients, s.target], rows: below } };
-  return { list: { caption: s.belowTarget, items: [s.noneBelowTarget] } };
+  found.sort((a, b) => b.gap - a.gap || a.text.localeCompare(b.text, v.lang));
+  const items = found.slice(0, EXCEPTIONS_SHOWN).map((x) => x.text);
+  if (found.length > EXCEPTIONS_SHOWN) items.push(fill(s.andMoreBelow, { n: found.length - EXCEPTIONS_SHOWN }));
+  return items;
+}
+
+function belowTarget(v: View): Block {
+  const items = exceptions(v);
+  return { list: { caption: v.s.belowTarget, items: items.length ? items : [v.s.noneBelowTarget] } };
 }
 
 /** Per form type: the regions' trends (national report) and the three-year unit comparison. */
