@@ -30,10 +30,19 @@ export interface ReportContext {
   readonly units: ReadonlyMap<string, UnitInfo>;
   readonly regions: ReadonlyMap<string, string>;
   readonly accounting: Readonly<Partial<Record<TableName, TableAccounting>>>;
-  readonly dqCounts: readonly { table: string; rule: string; n: number }[];
+  readonly dqCounts: readonly DqCount[];
+  /** Rejected rows per region of the row's unit (cases: reporting unit; forms, pathway events: unit); rows
+   *  whose unit is missing or unknown are under the key '' (they cannot be placed in a region). */
+  readonly dqByRegion: ReadonlyMap<string, readonly DqCount[]>;
   readonly files: readonly InputFileInfo[];
   readonly generated: string;
   readonly version: string;
+}
+
+export interface DqCount {
+  readonly table: string;
+  readonly rule: string;
+  readonly n: number;
 }
 
 export type Scope = { readonly kind: 'national' } | { readonly kind: 'region'; readonly code: string };
@@ -51,6 +60,28 @@ export function generationTime(): string {
   return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+/** The unit column of each table whose rows name a unit. */
+const UNIT_COLUMN = { cases: 'reporting_unit', forms: 'unit_code', pathway_events: 'unit_code' } as const;
+
+/** Rejected rows per region, through the unit the raw row names (metrics.md: units belong to one region). */
+async function regionDq(x: LoadedExtract): Promise<Map<string, DqCount[]>> {
+  const present = new Set(x.files.map((f) => f.table));
+  const parts = Object.entries(UNIT_COLUMN).filter(([t]) => present.has(t as TableName)).map(([t, c]) => `SELECT '${t}' AS t, line, ${c} AS unit FROM chk_${t}`);
+  const out = new Map<string, DqCount[]>();
+  if (!parts.length) return out;
+  const rows = await x.db.all<{ table: string; rule: string; region: string | null; n: string }>(
+    `SELECT d."table", d.rule, u.region_code AS region, count(*) AS n
+     FROM dq d JOIN (${parts.join(' UNION ALL ')}) s ON s.t = d."table" AND s.line = d.line
+     LEFT JOIN clean_units u ON u.unit_code = trim(s.unit)
+     GROUP BY ALL ORDER BY min(d.table_ord), d.rule`,
+  );
+  for (const r of rows) {
+    const key = r.region ?? '';
+    out.set(key, [...(out.get(key) ?? []), { table: r.table, rule: r.rule, n: Number(r.n) }]);
+  }
+  return out;
+}
+
 /** What a report is made from: the published table only (withheld rows have no numbers), and labels. */
 export async function reportContext(x: LoadedExtract, result: MetricResult, language: Language): Promise<ReportContext> {
   const table = publishedTable(result.table, result.published);
@@ -65,13 +96,14 @@ export async function reportContext(x: LoadedExtract, result: MetricResult, lang
   }
   const sortedRegions = new Map([...regions.entries()].sort((a, b) => a[1].localeCompare(b[1], language)));
   const dq = await x.db.all<{ table: string; rule: string; n: string }>('SELECT "table", rule, count(*) AS n FROM dq GROUP BY ALL ORDER BY min(table_ord), rule');
+  const dqByRegion = await regionDq(x);
   const files = [];
   for (const f of [{ path: x.configFile, name: 'registry.yaml', rows: 0 }, ...x.files.map((s) => ({ path: s.path, name: s.name, rows: x.accounting[s.table]?.read ?? 0 }))]) {
     files.push({ name: f.name, rows: f.rows, sha256: await sha256(f.path) });
   }
   return {
     table, config: x.config, language, units, regions: sortedRegions, accounting: x.accounting,
-    dqCounts: dq.map((d) => ({ table: d.table, rule: d.rule, n: Number(d.n) })),
+    dqCounts: dq.map((d) => ({ table: d.table, rule: d.rule, n: Number(d.n) })), dqByRegion,
     files, generated: generationTime(), version: VERSION,
   };
 }

@@ -10,7 +10,7 @@ function layoutSection(s: Section): Section {
 export function renderHtml(model: ReportModel): string {
   return template('report')({
     ...model,
-    summary: { ...model.summary, table: layoutTable(model.summary.table) },
+    summary: { ...model.summary, table: layoutTable(model.summary.table), comparison: model.summary.comparison ? layoutTable(model.summary.comparison) : null },
     sections: model.sections.map(layoutSection),
     methods: layoutSection(model.methods),
     dataQuality: layoutSection(model.dataQuality),

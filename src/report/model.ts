@@ -37,7 +37,7 @@ export interface ReportModel {
   readonly asOf: string;
   readonly scopeLabel: string;
   readonly regionName: string | null;
-  readonly summary: { readonly table: TableModel; readonly findings: readonly string[] };
+  readonly summary: { readonly table: TableModel; readonly findings: readonly string[]; readonly comparison: TableModel | null };
   readonly sections: readonly Section[];
   readonly methods: Section;
   readonly dataQuality: Section;
@@ -64,7 +64,7 @@ export async function buildModel(ctx: ReportContext, scope: Scope): Promise<Repo
   const colophon = colophonSection(v);
 
   // The footnotes say what the marks of the withheld cells printed in this report mean.
-  const marks = new Set(cellsOf([sum.table], sections).map((c) => c.mark));
+  const marks = new Set(cellsOf([sum.table, ...(sum.comparison ? [sum.comparison] : [])], sections).map((c) => c.mark));
   const minCell = ctx.config.publication.minCell;
   const notes = [marks.has('suppressed') ? fill(s.suppressedNote, { n: minCell }) : '', marks.has('complementary') ? s.complementaryNote : ''];
   const all = [...sections, methods, dataQuality, colophon];

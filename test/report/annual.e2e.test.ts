@@ -28,7 +28,7 @@ function sampleWithModerateLevels(): string {
 
 beforeAll(async () => {
   out = join(tempDir(), 'out');
-  const r = await cli('build', '--data', sampleWithModerateLevels(), '--out', out, '--scope', 'national');
+  const r = await cli('build', '--data', sampleWithModerateLevels(), '--out', out, '--scope', 'all');
   if (r.code !== 0) throw new Error(r.err);
   metrics = JSON.parse(readFileSync(join(out, 'internal/metrics.json'), 'utf8')) as MetricTable;
   nb = text(join(out, 'report-2024-national.pdf'));
@@ -110,5 +110,35 @@ describe('units below target', () => {
     const worst = below[0]!;
     expect(list).toContain(`${worst.form_type === 'registration' ? 'registrering' : 'behandling'} ${worst.year}: ${pct(worst.value)} (${worst.numerator} av ${worst.denominator}), mål`);
     expect(list).toContain(`og ${below.length - 10} til under målet (se tabellene over).`);
+  });
+});
+
+describe('regional reports', () => {
+  const region = (code: string) => text(join(out, `report-2024-region-${code}.pdf`));
+
+  it('every indicator of the region beside the nation and each other region', () => {
+    const hv = region('HV');
+    const at = (metric: string, dim: 'form_type' | 'interval', key: string, year: number, level: string, group: string) =>
+      find((m) => m.metric === metric && m[dim] === key && m.year === year && m.level === level && m.group === group);
+    const line = hv.slice(hv.indexOf('Regionen sammenlignet med landet')).split('\n').find((l) => l.includes('Forløpstider: OF2 (≤ 21 dager) 2024'))!;
+    const expected = [at('pathway_time', 'interval', 'OF2', 2024, 'region', 'HV'), at('pathway_time', 'interval', 'OF2', 2024, 'national', 'ALL'), ...['HMN', 'HN', 'HSO'].map((g) => at('pathway_time', 'interval', 'OF2', 2024, 'region', g))];
+    const values = [...line.matchAll(/(\d+,\d) %/g)].map((m) => m[1]);
+    expect(values).toEqual(expected.map((r) => pct(r.value).replace(' %', '')));
+  });
+
+  it('the data-quality page counts the region’s own rejected rows; regions and unplaced rows add up to the extract', () => {
+    const total = readFileSync(join(out, 'internal/data-quality.csv'), 'utf8').trimEnd().split('\n').length - 1;
+    let sum = 0;
+    let unplaced = -1;
+    for (const code of ['HMN', 'HN', 'HSO', 'HV']) {
+      const t = region(code);
+      const dq = t.slice(t.lastIndexOf('Avviste rader etter regel:'));
+      const own = dq.slice(0, dq.indexOf('Datakvalitet'));
+      sum += [...own.matchAll(/\(\w+\)\s+(\d+)\s*$/gm)].reduce((n, m) => n + Number(m[1]), 0);
+      const u = /(\d+) avviste rader i hele uttrekket mangler en gyldig enhet/.exec(t.replace(/\s+/g, ' '));
+      if (u) unplaced = Number(u[1]);
+    }
+    expect(unplaced).toBeGreaterThan(0);
+    expect(sum + unplaced).toBe(total);
   });
 });
