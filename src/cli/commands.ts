@@ -210,21 +210,21 @@ const check: Command = {
 
 const build: Command = {
   summary: 'build the annual report: PDF and HTML, national and per health region, plus the metric files',
-  usage: '--data DIR [--year Y] [--as-of D] [--out DIR] [--lang nb|sv|en] [--scope national|regions|all]',
+  usage: '--data DIR [--year Y] [--as-of D] [--out DIR] [--lang nb|sv|en] [--scope national|regions|units|all]',
   options: {
     data: dataOption,
     year: yearOption,
     'as-of': asOfOption,
     out: { type: 'string', arg: 'DIR', help: 'output folder (default reports/<extract folder name>)' },
     lang: langOption,
-    scope: { type: 'string', arg: 'SCOPE', help: 'national, regions (one report per health region) or all (default)' },
+    scope: { type: 'string', arg: 'SCOPE', help: 'national, regions (one report per health region), units (one short report per reporting unit) or all (default)' },
   },
   details:
     'Writes report-<year>-national.pdf/.html, report-<year>-region-<code>.pdf/.html and the metric files.\nPrinting needs Debian\'s chromium-headless-shell (or chromium); set REGREPORT_CHROMIUM to use another.\nSOURCE_DATE_EPOCH fixes the generation time printed in the colophon.',
   async run(values, io) {
     const lang = langOf(values);
     const scope = str(values, 'scope') ?? 'all';
-    if (!['national', 'regions', 'all'].includes(scope)) throw new InputError(`--scope must be national, regions or all, got '${scope}'`);
+    if (!['national', 'regions', 'units', 'all'].includes(scope)) throw new InputError(`--scope must be national, regions, units or all, got '${scope}'`);
     checkPeriodOptions(values);
     // The report stack (Vega, Handlebars, Puppeteer) loads only for the commands that print.
     const { findChromium } = await import('../print/pdf.js');

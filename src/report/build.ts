@@ -1,6 +1,6 @@
 // The annual report batch. The steps of a build:
 //   1. context: the published metric table (withheld rows without numbers), labels, row accounting;
-//   2. scopes: national, each region (--scope);
+//   2. scopes: national, each region, each unit (--scope);
 //   3. sections per scope: one view model per report (src/report/sections/);
 //   4. HTML: the model through the Handlebars templates, one self-contained file per report;
 //   5. PDF: every HTML file printed by one headless Chromium, then again with the page numbers of the
@@ -21,7 +21,7 @@ import { readDestinationPages } from './toc.js';
 
 export { generationTime } from './context.js';
 
-export type ScopeOption = 'national' | 'regions' | 'all';
+export type ScopeOption = 'national' | 'regions' | 'units' | 'all';
 
 export interface BuildResult {
   readonly written: readonly string[];
@@ -34,8 +34,12 @@ export async function buildReports(x: LoadedExtract, result: MetricResult, opts:
   const { table } = ctx;
   // 2. Scopes.
   const scopes: Scope[] = [];
-  if (opts.scope !== 'regions') scopes.push({ kind: 'national' });
-  if (opts.scope !== 'national') for (const code of ctx.regions.keys()) scopes.push({ kind: 'region', code });
+  const wanted = (s: Exclude<ScopeOption, 'all'>) => opts.scope === 'all' || opts.scope === s;
+  if (wanted('national')) scopes.push({ kind: 'national' });
+  if (wanted('regions')) for (const code of ctx.regions.keys()) scopes.push({ kind: 'region', code });
+  // A unit report for every unit with a published row of its own (small units pooled or withheld
+  // in every year have none: nothing could be printed for them).
+  if (wanted('units')) for (const code of ctx.units.keys()) if (table.metrics.some((r) => r.level === 'unit' && r.group === code)) scopes.push({ kind: 'unit', code });
   let reports = 0;
   const written = await writeAtomically(opts.out, async (stage) => {
     const jobs: PdfJob[] = [];
@@ -43,14 +47,14 @@ export async function buildReports(x: LoadedExtract, result: MetricResult, opts:
     for (const scope of scopes) {
       // 3. Sections, and 4. HTML.
       const model = await buildModel(ctx, scope);
-      const name = `report-${table.year}-${scope.kind === 'national' ? 'national' : `region-${fileSafe(scope.code)}`}`;
+      const name = `report-${table.year}-${scope.kind === 'national' ? 'national' : `${scope.kind}-${fileSafe(scope.code)}`}`;
       await stage.write(`${name}.html`, renderHtml(model));
       printed.push({ model, name });
       jobs.push({
         htmlPath: stage.path(`${name}.html`),
         pdfPath: stage.path(`${name}.pdf`),
         headerLeft: model.registry,
-        headerRight: `${model.s.annualReport} ${table.year}${model.regionName ? ` – ${model.regionName}` : ''}`,
+        headerRight: `${model.s.annualReport} ${table.year}${model.scopeName ? ` – ${model.scopeName}` : ''}`,
         pageOf: model.s.pageOf as [string, string],
       });
       reports++;

@@ -45,7 +45,7 @@ export interface DqCount {
   readonly n: number;
 }
 
-export type Scope = { readonly kind: 'national' } | { readonly kind: 'region'; readonly code: string };
+export type Scope = { readonly kind: 'national' } | { readonly kind: 'region'; readonly code: string } | { readonly kind: 'unit'; readonly code: string };
 
 async function sha256(path: string): Promise<string> {
   const h = createHash('sha256');

@@ -91,6 +91,7 @@ export function unitsBelowTarget(v: View, formType: string, year: number): { bel
 
 function unitFinding(v: View): string[] {
   const { s, f, Y } = v;
+  if (v.level === 'unit') return [];
   const ft0 = v.ctx.config.coverage.formTypes[0]!;
   const { below, total } = unitsBelowTarget(v, ft0, Y - 1);
   if (total === 0) return [];

@@ -11,6 +11,7 @@ import { dataQualitySection } from './sections/data-quality.js';
 import { methodsSection } from './sections/methods.js';
 import { pathwaySection } from './sections/pathway.js';
 import { summary } from './sections/summary.js';
+import { toTargetSection, unitResultsSection } from './sections/unit.js';
 import { makeView } from './view.js';
 
 export interface Figure {
@@ -26,6 +27,8 @@ export interface Section {
   readonly title: string;
   readonly intro: string;
   readonly blocks: readonly Block[];
+  /** continues on the page before instead of starting a new one */
+  readonly flow?: boolean;
 }
 
 export interface ReportModel {
@@ -37,10 +40,13 @@ export interface ReportModel {
   readonly asOf: string;
   readonly scopeLabel: string;
   readonly regionName: string | null;
+  /** the region's or unit's name, for the running header; null for the national report */
+  readonly scopeName: string | null;
   readonly summary: { readonly table: TableModel; readonly findings: readonly string[]; readonly comparison: TableModel | null };
   readonly sections: readonly Section[];
   readonly methods: Section;
-  readonly dataQuality: Section;
+  /** null in a unit report */
+  readonly dataQuality: Section | null;
   readonly colophon: Section;
   /** Footnotes for the marks of withheld cells: primary ("n < 5") and complementary suppression. */
   readonly suppressedNote: string | null;
@@ -55,6 +61,7 @@ function cellsOf(tables: readonly TableModel[], sections: readonly Section[]): C
 }
 
 export async function buildModel(ctx: ReportContext, scope: Scope): Promise<ReportModel> {
+  if (scope.kind === 'unit') return buildUnitModel(ctx, scope.code);
   const v = makeView(ctx, scope);
   const { s, Y, regionName } = v;
   const sum = summary(v);
@@ -77,10 +84,44 @@ export async function buildModel(ctx: ReportContext, scope: Scope): Promise<Repo
     asOf: v.f.date(ctx.table.as_of),
     scopeLabel: regionName ? `${s.scopeRegion}: ${regionName}` : s.scopeNational,
     regionName,
+    scopeName: regionName,
     summary: sum,
     sections,
     methods,
     dataQuality,
+    colophon,
+    suppressedNote: notes.filter(Boolean).join(' ') || null,
+    contents: [{ id: 'summary', title: s.summary, page: null }, ...all.map((x) => ({ id: x.id, title: x.title, page: null }))],
+  };
+}
+
+/** A unit's short report: summary and findings, its results for three years, what the targets take. */
+function buildUnitModel(ctx: ReportContext, code: string): ReportModel {
+  const v = makeView(ctx, { kind: 'unit', code });
+  const { s, Y } = v;
+  const name = ctx.units.get(code)?.name ?? code;
+  const sum = summary(v);
+  const sections = [unitResultsSection(v), toTargetSection(v)];
+  const methods = methodsSection(v);
+  const colophon = colophonSection(v);
+  const marks = new Set(cellsOf([sum.table], sections).map((c) => c.mark));
+  const minCell = ctx.config.publication.minCell;
+  const notes = [marks.has('suppressed') ? fill(s.suppressedNote, { n: minCell }) : '', marks.has('complementary') ? s.complementaryNote : ''];
+  const all = [...sections, methods, colophon];
+  return {
+    lang: ctx.language,
+    s,
+    title: `${ctx.table.registry} – ${s.annualReport} ${Y} – ${name}`,
+    registry: ctx.table.registry,
+    year: Y,
+    asOf: v.f.date(ctx.table.as_of),
+    scopeLabel: `${s.scopeUnit}: ${name}${v.regionName ? ` (${v.regionName})` : ''}`,
+    regionName: v.regionName,
+    scopeName: name,
+    summary: sum,
+    sections,
+    methods,
+    dataQuality: null,
     colophon,
     suppressedNote: notes.filter(Boolean).join(' ') || null,
     contents: [{ id: 'summary', title: s.summary, page: null }, ...all.map((x) => ({ id: x.id, title: x.title, page: null }))],

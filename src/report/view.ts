@@ -34,8 +34,8 @@ export interface View {
   readonly years: readonly number[];
   readonly regionCode: string | null;
   readonly regionName: string | null;
-  /** the scope's own rows: level and group */
-  readonly level: 'national' | 'region';
+  /** the scope's own rows: level and group (a unit report: the unit; regionCode is then its region) */
+  readonly level: 'national' | 'region' | 'unit';
   readonly group: string;
   readonly regionsOrdered: readonly string[];
   /** units of the scope, then each region's pooled small units */
@@ -77,10 +77,11 @@ export function makeView(ctx: ReportContext, scope: Scope): View {
   const Y = table.year;
   const rows = table.metrics;
   const suppressedText = fill(s.suppressedMark, { n: config.publication.minCell });
-  const regionCode = scope.kind === 'region' ? scope.code : null;
+  const unit = scope.kind === 'unit' ? ctx.units.get(scope.code) : undefined;
+  const regionCode = scope.kind === 'region' ? scope.code : (unit?.region ?? null);
   const regionName = regionCode ? (ctx.regions.get(regionCode) ?? regionCode) : null;
-  const level = regionCode ? 'region' : 'national';
-  const group = regionCode ?? 'ALL';
+  const level = scope.kind;
+  const group = scope.kind === 'national' ? 'ALL' : scope.code;
   const regionLabel = (code: string) => ctx.regions.get(code) ?? code;
   const firstYear = Math.min(Y, ...rows.map((r) => r.year));
   const regionsOrdered = [...ctx.regions.keys()];
@@ -100,7 +101,7 @@ export function makeView(ctx: ReportContext, scope: Scope): View {
     ctx, s, f, lang: ctx.language, table, rows, Y,
     years: Array.from({ length: Y - firstYear + 1 }, (_, i) => firstYear + i),
     regionCode, regionName, level, group, regionsOrdered,
-    unitsInScope: [
+    unitsInScope: unit ? [unit] : [
       ...[...ctx.units.values()].filter((u) => !regionCode || u.region === regionCode).sort((a, b) => a.name.localeCompare(b.name, ctx.language)),
       ...(regionCode ? [regionCode] : regionsOrdered).map((rc): UnitInfo => ({ code: pooledGroup(rc), name: fill(s.otherUnits, { region: regionLabel(rc) }), region: rc, centreFor: [] })),
     ],

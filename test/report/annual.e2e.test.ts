@@ -1,7 +1,7 @@
 // End to end, the parts of the annual report a registry publishes: goal levels, the three-year unit
 // comparison, coverage targets, key findings. Built from the Norwegian sample with moderate levels set.
 import { execFileSync } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MetricRow, MetricTable } from '../../src/metrics/metrics.js';
@@ -140,5 +140,28 @@ describe('regional reports', () => {
     }
     expect(unplaced).toBeGreaterThan(0);
     expect(sum + unplaced).toBe(total);
+  });
+});
+
+describe('unit reports', () => {
+  it('--scope all gives a short report for every unit with published rows of its own', () => {
+    const units = [...new Set(metrics.metrics.filter((m) => m.level === 'unit' && !m.group.startsWith('other:')).map((m) => m.group))].sort();
+    const pdfs = readdirSync(out).filter((f) => f.startsWith('report-2024-unit-') && f.endsWith('.pdf')).map((f) => f.slice('report-2024-unit-'.length, -4)).sort();
+    expect(pdfs).toEqual(units);
+  });
+
+  it('the unit’s three years beside its region and the nation, and what each target takes in counts', () => {
+    const t = text(join(out, 'report-2024-unit-FORDE.pdf'));
+    const flat = t.replace(/\s+/g, ' ');
+    const u = (year: number, form: string) => find((m) => m.metric === 'coverage' && m.form_type === form && m.year === year && m.level === 'unit' && m.group === 'FORDE');
+    const row = t.split('\n').find((l) => /^\s*Dekningsgrad, behandling\s+\d+,\d %/.test(l))!;
+    const reg = find((m) => m.metric === 'coverage' && m.form_type === 'treatment' && m.year === 2024 && m.level === 'region' && m.group === 'HV');
+    const nat = find((m) => m.metric === 'coverage' && m.form_type === 'treatment' && m.year === 2024 && m.level === 'national');
+    expect([...row.matchAll(/(\d+,\d) %/g)].map((m) => m[1])).toEqual([u(2022, 'treatment'), u(2023, 'treatment'), u(2024, 'treatment'), reg, nat].map((r) => pct(r.value).replace(' %', '')));
+    // Registration 2024: 6 of 17 at an 80 % target: 14 of 17 reach it, so 8 more (hand-worked).
+    const r24 = u(2024, 'registration');
+    expect([r24.numerator, r24.denominator]).toEqual([6, 17]);
+    expect(flat).toContain('Dekningsgrad, registrering 2024: 35,3 % (6 av 17). Målet på 80 % nås med 8 flere registrerte tilfeller.');
+    expect(flat).not.toMatch(/\bK\d{6,}|\bP\d{6,}/);
   });
 });

@@ -32,12 +32,14 @@ const national = (t: MetricTable, form: string, year: number) =>
   t.metrics.find((r) => r.metric === 'coverage' && r.form_type === form && r.year === year && r.level === 'national')!;
 
 describe('annual report PDFs', () => {
-  it('one national and one per region report, each with its HTML twin and the metric files', () => {
+  it('one national, one per region and one per unit report, each with its HTML twin, and the metric files', () => {
+    const units = [...new Set(built.no!.metrics.metrics.filter((m) => m.level === 'unit' && !m.group.startsWith('other:')).map((m) => `unit-${m.group}`))];
+    expect(units).toHaveLength(14);
     expect(readdirSync(built.no!.out).sort()).toEqual([
       'internal', 'metrics-published.csv', 'metrics-published.parquet',
-      ...['national', 'region-HMN', 'region-HN', 'region-HSO', 'region-HV'].flatMap((n) => [`report-2024-${n}.html`, `report-2024-${n}.pdf`]),
-    ]);
-    expect(readdirSync(built.se!.out).filter((f) => f.endsWith('.pdf'))).toHaveLength(7);
+      ...['national', 'region-HMN', 'region-HN', 'region-HSO', 'region-HV', ...units].sort().flatMap((n) => [`report-2024-${n}.html`, `report-2024-${n}.pdf`]),
+    ].sort());
+    expect(readdirSync(built.se!.out).filter((f) => f.endsWith('.pdf') && !f.includes('-unit-'))).toHaveLength(7);
     expect(readdirSync(built.en!.out).filter((f) => f.endsWith('.pdf'))).toEqual(['report-2024-national.pdf']);
   });
 

@@ -22,7 +22,7 @@ function indicators(v: View): Indicator[] {
 /** Regional report: each indicator for the region, the nation and every other region. */
 function regionComparison(v: View, items: readonly Indicator[]): TableModel | null {
   const { s, regionCode, regionName } = v;
-  if (!regionCode) return null;
+  if (!regionCode || v.level !== 'region') return null;
   const others = v.regionsOrdered.filter((rc) => rc !== regionCode);
   return {
     caption: s.regionVsNational,
