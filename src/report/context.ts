@@ -8,6 +8,7 @@ import type { LoadedExtract, TableAccounting } from '../load/loader.js';
 import type { MetricResult } from '../metrics/metrics.js';
 import { publishedTable, type PublishedTable } from '../metrics/published.js';
 import { VERSION } from '../paths.js';
+import { loadLogo, loadTexts, type RegistryTexts } from './texts.js';
 
 export interface UnitInfo {
   readonly code: string;
@@ -35,6 +36,10 @@ export interface ReportContext {
    *  whose unit is missing or unknown are under the key '' (they cannot be placed in a region). */
   readonly dqByRegion: ReadonlyMap<string, readonly DqCount[]>;
   readonly files: readonly InputFileInfo[];
+  /** the registry's own texts for the report language, rendered (texts.ts) */
+  readonly texts: RegistryTexts;
+  /** the registry's logo as a data: URI */
+  readonly logo: string | null;
   readonly generated: string;
   readonly version: string;
 }
@@ -104,6 +109,7 @@ export async function reportContext(x: LoadedExtract, result: MetricResult, lang
   return {
     table, config: x.config, language, units, regions: sortedRegions, accounting: x.accounting,
     dqCounts: dq.map((d) => ({ table: d.table, rule: d.rule, n: Number(d.n) })), dqByRegion,
-    files, generated: generationTime(), version: VERSION,
+    files, texts: await loadTexts(x.configFile, x.config, language), logo: await loadLogo(x.configFile, x.config),
+    generated: generationTime(), version: VERSION,
   };
 }

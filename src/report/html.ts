@@ -13,6 +13,7 @@ export function renderHtml(model: ReportModel): string {
     summary: { ...model.summary, table: layoutTable(model.summary.table), comparison: model.summary.comparison ? layoutTable(model.summary.comparison) : null },
     sections: model.sections.map(layoutSection),
     methods: layoutSection(model.methods),
+    about: model.about ? layoutSection(model.about) : null,
     dataQuality: model.dataQuality ? layoutSection(model.dataQuality) : null,
     colophon: layoutSection(model.colophon),
     css: stylesheet(),

@@ -12,7 +12,8 @@ import { methodsSection } from './sections/methods.js';
 import { pathwaySection } from './sections/pathway.js';
 import { summary } from './sections/summary.js';
 import { toTargetSection, unitResultsSection } from './sections/unit.js';
-import { makeView } from './view.js';
+import type { TextName } from './texts.js';
+import { makeView, type View } from './view.js';
 
 export interface Figure {
   readonly caption: string;
@@ -20,7 +21,12 @@ export interface Figure {
   readonly note?: string;
 }
 
-export type Block = { figure: Figure } | { table: TableModel } | { list: { caption: string; items: readonly string[] } };
+export type Block =
+  | { figure: Figure }
+  | { table: TableModel }
+  | { list: { caption: string; items: readonly string[] } }
+  /** the registry's own Markdown, rendered safely (texts.ts) */
+  | { prose: { caption: string; html: string } };
 
 export interface Section {
   readonly id: string;
@@ -43,6 +49,12 @@ export interface ReportModel {
   /** the region's or unit's name, for the running header; null for the national report */
   readonly scopeName: string | null;
   readonly summary: { readonly table: TableModel; readonly findings: readonly string[]; readonly comparison: TableModel | null };
+  /** the registry's foreword (HTML from texts/<lang>/foreword.md) */
+  readonly foreword: string | null;
+  /** About the registry: its own text and details, when it gave any */
+  readonly about: Section | null;
+  readonly logo: string | null;
+  readonly dataController: string | null;
   readonly sections: readonly Section[];
   readonly methods: Section;
   /** null in a unit report */
@@ -52,6 +64,36 @@ export interface ReportModel {
   readonly suppressedNote: string | null;
   /** page: the section's page in the printed PDF, once known (null: not yet printed) */
   readonly contents: readonly { id: string; title: string; page: number | null }[];
+}
+
+/** The foreword, logo and data controller of the registry, for the front pages. */
+function front(ctx: ReportContext): Pick<ReportModel, 'foreword' | 'logo' | 'dataController'> {
+  return { foreword: ctx.texts.foreword ?? null, logo: ctx.logo, dataController: ctx.config.about.dataController?.[ctx.language] || null };
+}
+
+/** A chapter with the registry's commentary (texts/<lang>/<chapter>.md) as its last block. */
+function withCommentary(v: View, section: Section): Section {
+  const html = v.ctx.texts[section.id as TextName];
+  return html ? { ...section, blocks: [...section.blocks, { prose: { caption: v.s.commentary, html } }] } : section;
+}
+
+/** About the registry: its text (about.md), data controller, contact and website; null when none is given. */
+function aboutSection(v: View): Section | null {
+  const { s, ctx } = v;
+  const a = ctx.config.about;
+  const facts = [
+    ...(a.dataController ? [`${s.dataController}: ${a.dataController[ctx.language]}`] : []),
+    ...(a.contact ? [`${s.contact}: ${a.contact}`] : []),
+    ...(a.website ? [`${s.website}: ${a.website}`] : []),
+  ];
+  const text = ctx.texts.about;
+  if (!text && !facts.length) return null;
+  return {
+    id: 'about',
+    title: s.aboutRegistry,
+    intro: '',
+    blocks: [...(text ? [{ prose: { caption: '', html: text } }] : []), ...(facts.length ? [{ list: { caption: '', items: facts } }] : [])],
+  };
 }
 
 /** The cells of every table in the given tables and sections. */
@@ -65,7 +107,8 @@ export async function buildModel(ctx: ReportContext, scope: Scope): Promise<Repo
   const v = makeView(ctx, scope);
   const { s, Y, regionName } = v;
   const sum = summary(v);
-  const sections = [await coverageSection(v), await centralisationSection(v), await pathwaySection(v)].filter((x) => x !== null);
+  const sections = [await coverageSection(v), await centralisationSection(v), await pathwaySection(v)].filter((x) => x !== null).map((x) => withCommentary(v, x));
+  const about = aboutSection(v);
   const methods = methodsSection(v);
   const dataQuality = dataQualitySection(v);
   const colophon = colophonSection(v);
@@ -74,7 +117,7 @@ export async function buildModel(ctx: ReportContext, scope: Scope): Promise<Repo
   const marks = new Set(cellsOf([sum.table, ...(sum.comparison ? [sum.comparison] : [])], sections).map((c) => c.mark));
   const minCell = ctx.config.publication.minCell;
   const notes = [marks.has('suppressed') ? fill(s.suppressedNote, { n: minCell }) : '', marks.has('complementary') ? s.complementaryNote : ''];
-  const all = [...sections, methods, dataQuality, colophon];
+  const all = [...(about ? [about] : []), ...sections, methods, dataQuality, colophon];
   return {
     lang: ctx.language,
     s,
@@ -86,12 +129,14 @@ export async function buildModel(ctx: ReportContext, scope: Scope): Promise<Repo
     regionName,
     scopeName: regionName,
     summary: sum,
+    ...front(ctx),
+    about,
     sections,
     methods,
     dataQuality,
     colophon,
     suppressedNote: notes.filter(Boolean).join(' ') || null,
-    contents: [{ id: 'summary', title: s.summary, page: null }, ...all.map((x) => ({ id: x.id, title: x.title, page: null }))],
+    contents: [...(ctx.texts.foreword ? [{ id: 'foreword', title: s.foreword, page: null }] : []), { id: 'summary', title: s.summary, page: null }, ...all.map((x) => ({ id: x.id, title: x.title, page: null }))],
   };
 }
 
@@ -119,11 +164,13 @@ function buildUnitModel(ctx: ReportContext, code: string): ReportModel {
     regionName: v.regionName,
     scopeName: name,
     summary: sum,
+    ...front(ctx),
+    about: null,
     sections,
     methods,
     dataQuality: null,
     colophon,
     suppressedNote: notes.filter(Boolean).join(' ') || null,
-    contents: [{ id: 'summary', title: s.summary, page: null }, ...all.map((x) => ({ id: x.id, title: x.title, page: null }))],
+    contents: [...(ctx.texts.foreword ? [{ id: 'foreword', title: s.foreword, page: null }] : []), { id: 'summary', title: s.summary, page: null }, ...all.map((x) => ({ id: x.id, title: x.title, page: null }))],
   };
 }

@@ -38,6 +38,7 @@ describe('registry.yaml', () => {
       centralisation: { treatmentTypes: ['surgery'], target: null, moderate: null },
       pathway: null,
       publication: { minCell: 5, smallUnits: 'suppress' },
+      about: { dataController: null, contact: null, website: null, logo: null, texts: 'texts' },
     });
     expect(Object.isFrozen(c.coverage)).toBe(true);
   });

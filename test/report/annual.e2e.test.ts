@@ -1,7 +1,7 @@
 // End to end, the parts of the annual report a registry publishes: goal levels, the three-year unit
 // comparison, coverage targets, key findings. Built from the Norwegian sample with moderate levels set.
 import { execFileSync } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MetricRow, MetricTable } from '../../src/metrics/metrics.js';
@@ -22,7 +22,14 @@ function sampleWithModerateLevels(): string {
     .replace('  target_previous_year: 0.95\n', '  target_previous_year: 0.95\n  moderate_current_year: 0.60\n  moderate_previous_year: 0.85\n')
     .replace('  target: 0.90\n', '  target: 0.90\n  moderate: 0.75\n')
     .replace('  compliance_target: 0.70\n', '  compliance_target: 0.70\n  compliance_moderate: 0.50\n');
-  writeFileSync(join(dir, 'registry.yaml'), yaml);
+  // The registry's own texts, details and logo (a 1×1 PNG).
+  const about = 'about:\n  data_controller: { nb: Oslo universitetssykehus HF, sv: Oslo universitetssjukhus, en: Oslo University Hospital }\n  contact: sarkom@example.org\n  website: https://example.org/sarkom\n  logo: logo.png\n';
+  writeFileSync(join(dir, 'registry.yaml'), `${yaml}\n${about}`);
+  writeFileSync(join(dir, 'logo.png'), Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
+  mkdirSync(join(dir, 'texts', 'nb'), { recursive: true });
+  writeFileSync(join(dir, 'texts', 'nb', 'foreword.md'), 'Registeret legger frem **årsrapporten**.\n\n<script>alert(1)</script>\n\n![bilde](https://example.org/x.png)\n');
+  writeFileSync(join(dir, 'texts', 'nb', 'about.md'), 'Registeret omfatter alle pasienter med sarkom.\n');
+  writeFileSync(join(dir, 'texts', 'nb', 'pathway.md'), 'Faggruppen følger opp forløpstidene.\n');
   return dir;
 }
 
@@ -163,5 +170,28 @@ describe('unit reports', () => {
     expect([r24.numerator, r24.denominator]).toEqual([6, 17]);
     expect(flat).toContain('Dekningsgrad, registrering 2024: 35,3 % (6 av 17). Målet på 80 % nås med 8 flere registrerte tilfeller.');
     expect(flat).not.toMatch(/\bK\d{6,}|\bP\d{6,}/);
+  });
+});
+
+describe('the registry’s own texts', () => {
+  it('foreword, about, chapter commentary, details and logo, rendered safely', () => {
+    const flat = nb.replace(/\s+/g, ' ');
+    expect(flat).toContain('Forord Registeret legger frem årsrapporten.');
+    expect(flat).toContain('<script>alert(1)</script>');
+    expect(flat).toContain('Om registeret Registeret omfatter alle pasienter med sarkom.');
+    expect(flat).toContain('Kommentar fra registeret Faggruppen følger opp forløpstidene.');
+    expect(flat).toContain('Dataansvarlig: Oslo universitetssykehus HF');
+    expect(flat).toContain('Kontakt: sarkom@example.org');
+    const html = readFileSync(join(out, 'report-2024-national.html'), 'utf8');
+    expect([...html.matchAll(/<img [^>]*src="([^"]{0,30})/g)].map((m) => m[1])).toEqual(['data:image/png;base64,iVBORw0K']);
+    expect(html).not.toContain('<script');
+  });
+
+  it('an indicator-definition table generated from registry.yaml', () => {
+    // Reading order (no -layout): each cell's lines together.
+    const flat = execFileSync('pdftotext', [join(out, 'report-2024-national.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(flat).toContain('Indikatorene: definisjon, begrunnelse og målnivå');
+    expect(flat).toContain('Andelen forløp der tiden fra start til første fremmøte var høyst 8 dager.');
+    expect(flat).toMatch(/≥ 90 %; moderat ≥ 75 % \(høyere er bedre\)/);
   });
 });
