@@ -8,6 +8,7 @@ import type { LoadedExtract, TableAccounting } from '../load/loader.js';
 import type { MetricResult } from '../metrics/metrics.js';
 import { publishedTable, type PublishedTable } from '../metrics/published.js';
 import { VERSION } from '../paths.js';
+import { characteristics, type Characteristics } from './characteristics.js';
 import { loadLogo, loadTexts, type RegistryTexts } from './texts.js';
 
 export interface UnitInfo {
@@ -38,6 +39,8 @@ export interface ReportContext {
   readonly files: readonly InputFileInfo[];
   /** the registry's own texts for the report language, rendered (texts.ts) */
   readonly texts: RegistryTexts;
+  /** cases of the report year by site group, sex, age band; completeness per unit (null: not computed) */
+  readonly characteristics: Characteristics | null;
   /** the registry's logo as a data: URI */
   readonly logo: string | null;
   readonly generated: string;
@@ -109,7 +112,8 @@ export async function reportContext(x: LoadedExtract, result: MetricResult, lang
   return {
     table, config: x.config, language, units, regions: sortedRegions, accounting: x.accounting,
     dqCounts: dq.map((d) => ({ table: d.table, rule: d.rule, n: Number(d.n) })), dqByRegion,
-    files, texts: await loadTexts(x.configFile, x.config, language), logo: await loadLogo(x.configFile, x.config),
+    files, characteristics: await characteristics(x.db, x.config, table.year, table.as_of, [...sortedRegions.keys()]),
+    texts: await loadTexts(x.configFile, x.config, language), logo: await loadLogo(x.configFile, x.config),
     generated: generationTime(), version: VERSION,
   };
 }

@@ -10,6 +10,7 @@ import { coverageSection } from './sections/coverage.js';
 import { dataQualitySection } from './sections/data-quality.js';
 import { methodsSection } from './sections/methods.js';
 import { pathwaySection } from './sections/pathway.js';
+import { patientsSection } from './sections/patients.js';
 import { summary } from './sections/summary.js';
 import { toTargetSection, unitResultsSection } from './sections/unit.js';
 import type { TextName } from './texts.js';
@@ -109,6 +110,8 @@ export async function buildModel(ctx: ReportContext, scope: Scope): Promise<Repo
   const sum = summary(v);
   const sections = [await coverageSection(v), await centralisationSection(v), await pathwaySection(v)].filter((x) => x !== null).map((x) => withCommentary(v, x));
   const about = aboutSection(v);
+  const patients = patientsSection(v);
+  if (patients) sections.unshift(patients);
   const methods = methodsSection(v);
   const dataQuality = dataQualitySection(v);
   const colophon = colophonSection(v);

@@ -195,3 +195,17 @@ describe('the registry’s own texts', () => {
     expect(flat).toMatch(/≥ 90 %; moderat ≥ 75 % \(høyere er bedre\)/);
   });
 });
+
+describe('patient characteristics', () => {
+  it('the cases of the report year add up to the coverage denominator, and no count below 5 is printed', () => {
+    const cov = find((m) => m.metric === 'coverage' && m.form_type === 'registration' && m.year === 2024 && m.level === 'national');
+    const page = nb.slice(nb.indexOf('Krefttilfeller etter diagnosegruppe, 2024'), nb.indexOf('Kompletthet per enhet'));
+    expect(page).toMatch(new RegExp(`Totalt\\s+${cov.denominator}\\b`));
+    for (const table of page.split('Krefttilfeller etter').slice(1)) {
+      for (const line of table.split('\n').slice(1)) {
+        // Count cells are integers not followed by "," (shares are "12,3 %"): none may be 1–4.
+        for (const m of line.matchAll(/(?<![\d,])(\d+)(?![\d,])(?! år)/g)) expect(Number(m[1]) === 0 || Number(m[1]) >= 5, line).toBe(true);
+      }
+    }
+  });
+});

@@ -47,9 +47,15 @@ describe('annual report PDFs', () => {
     for (const s of ['no', 'se', 'en']) {
       const n = pages(join(built[s]!.out, 'report-2024-national.pdf'));
       expect(n, s).toBeGreaterThanOrEqual(9);
-      expect(n, s).toBeLessThanOrEqual(20);
+      // Cover, summary, patients, three chapters with a three-year figure per indicator, methods with
+      // the indicator definitions, data quality, colophon.
+      expect(n, s).toBeLessThanOrEqual(28);
     }
     expect(pages(join(built.no!.out, 'report-2024-region-HN.pdf'))).toBeGreaterThanOrEqual(7);
+    // A unit report is short: cover, summary, its results and what the targets take, methods, colophon.
+    const unit = pages(join(built.no!.out, 'report-2024-unit-FORDE.pdf'));
+    expect(unit).toBeGreaterThanOrEqual(4);
+    expect(unit).toBeLessThanOrEqual(7);
   });
 
   it('no page holds only a footnote', () => {

@@ -52,7 +52,7 @@ export function view(rows: readonly HandRow[], scope: Scope = { kind: 'national'
     config, language,
     units: new Map(UNITS.map((u) => [u.code, u])),
     regions: new Map([['R1', 'Region Én'], ['R2', 'Region To']]),
-    accounting: {}, dqCounts: [], dqByRegion: new Map(), files: [], texts: {}, logo: null, generated: '2025-04-01T00:00:00Z', version: 'test',
+    accounting: {}, dqCounts: [], dqByRegion: new Map(), files: [], texts: {}, logo: null, characteristics: null, generated: '2025-04-01T00:00:00Z', version: 'test',
   };
   return makeView(ctx, scope);
 }
