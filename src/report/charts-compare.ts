@@ -2,7 +2,7 @@
 // before (circle, diamond: shapes that differ in greyscale), the region and national rows in a darker
 // colour and bold, the goal levels of the report year as bands behind, each row's value printed beside.
 import type { TopLevelSpec } from 'vega-lite';
-import { valueBands, type BandWords, type YearBand } from './charts.js';
+import { valueBands, type BandWords, type YearBand } from './charts-bands.js';
 
 export interface CompareBar {
   readonly label: string;

@@ -93,6 +93,8 @@ function aboutSection(v: View): Section | null {
     id: 'about',
     title: s.aboutRegistry,
     intro: '',
+    // Usually short: it follows the summary rather than opening a page of its own.
+    flow: true,
     blocks: [...(text ? [{ prose: { caption: '', html: text } }] : []), ...(facts.length ? [{ list: { caption: '', items: facts } }] : [])],
   };
 }
