@@ -4,7 +4,7 @@
 //   node bench/floor-print.js HTML_DIR OUT_DIR
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { printPdfs } from '../dist/report/pdf.js';
+import { printPdfs } from '../dist/print/pdf.js';
 
 const [htmlDir, outDir] = process.argv.slice(2);
 if (!htmlDir || !outDir) {

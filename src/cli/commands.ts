@@ -132,7 +132,7 @@ const check: Command = {
 
 const build: Command = {
   summary: 'build the annual report: PDF and HTML, national and per health region, plus the metric files',
-  usage: '--data DIR [--year Y] [--as-of D] [--out DIR] [--lang nb|sv|en] [--scope national|regions|all]',
+  usage: '--data DIR [--year Y] [--as-of D] [--out DIR] [--lang nb|sv|en] [--scope national|regions|units|all]',
   options: {
     data: dataOption,
     ...resourceOptions,
@@ -140,17 +140,17 @@ const build: Command = {
     'as-of': asOfOption,
     out: { type: 'string', arg: 'DIR', help: 'output folder (default reports/<extract folder name>)' },
     lang: langOption,
-    scope: { type: 'string', arg: 'SCOPE', help: 'national, regions (one report per health region) or all (default)' },
+    scope: { type: 'string', arg: 'SCOPE', help: 'national, regions (one report per health region), units (one short report per reporting unit) or all (default)' },
   },
   details:
     'Writes report-<year>-national.pdf/.html, report-<year>-region-<code>.pdf/.html and the metric files.\nPrinting needs Debian\'s chromium-headless-shell (or chromium); set REGREPORT_CHROMIUM to use another.\nSOURCE_DATE_EPOCH fixes the generation time printed in the colophon.\nFiles an earlier build wrote into the same folder and this one does not write again are removed\n(they are listed in .regreport.manifest.json); nothing else is.',
   async run(values, io) {
     const lang = langOf(values);
     const scope = str(values, 'scope') ?? 'all';
-    if (!['national', 'regions', 'all'].includes(scope)) throw new InputError(`--scope must be national, regions or all, got '${scope}'`);
+    if (!['national', 'regions', 'units', 'all'].includes(scope)) throw new InputError(`--scope must be national, regions, units or all, got '${scope}'`);
     checkPeriodOptions(values);
     // The report stack (Vega, Handlebars, Puppeteer) loads only for the commands that print.
-    const { findChromium } = await import('../report/pdf.js');
+    const { findChromium } = await import('../print/pdf.js');
     const { buildReports } = await import('../report/build.js');
     findChromium();
     return withExtract(values, async (x, inputs) => {
@@ -185,7 +185,7 @@ const worklist: Command = {
     if (unit !== undefined && region !== undefined) throw new InputError('give --unit or --region, not both');
     const lang = langOf(values);
     checkPeriodOptions(values);
-    const { findChromium } = await import('../report/pdf.js');
+    const { findChromium } = await import('../print/pdf.js');
     const { writeWorklists } = await import('../worklist/worklist.js');
     findChromium();
     return withExtract(values, async (x) => {

@@ -29,7 +29,7 @@ export { isIsoDate };
 
 const TOP_KEYS = [
   'name', 'country', 'language', 'report_year', 'as_of', 'csv', 'cohort', 'coverage',
-  'centralisation', 'pathway', 'publication', 'imongr',
+  'centralisation', 'pathway', 'publication', 'imongr', 'about',
 ] as const;
 
 /** Reads and validates `registry.yaml`. Throws InputError naming the file, key path and line. */
@@ -149,12 +149,24 @@ export function parseConfig(text: string, file = 'registry.yaml'): Config {
   };
 
   const imongr = root.imongr === undefined || root.imongr === null ? null : parseImongr(r, root.imongr, coverage.formTypes, ['ALL', ...ids], pathway);
+  // The registry's own details for the report (all optional): who is responsible, how to reach them,
+  // its logo (a local PNG or JPEG) and the folder of its own texts, paths relative to registry.yaml.
+  const aboutIn = root.about === undefined || root.about === null ? {} : r.map(root.about, ['about'], ['data_controller', 'contact', 'website', 'logo', 'texts']);
+  const optional = (key: 'contact' | 'website' | 'logo' | 'texts') => (aboutIn[key] === undefined ? null : r.string(aboutIn[key], ['about', key]));
+  const logo = optional('logo');
+  if (logo !== null && !/\.(png|jpe?g)$/i.test(logo)) r.fail(['about', 'logo'], `'${logo}' must be a PNG or JPEG file`);
+  const website = optional('website');
+  if (website !== null && !/^https?:\/\/\S+$/.test(website)) r.fail(['about', 'website'], `'${website}' must be an http(s) address`);
+  const about = {
+    dataController: aboutIn.data_controller === undefined ? null : labels(r, aboutIn.data_controller, ['about', 'data_controller'], ''),
+    contact: optional('contact'), website, logo, texts: optional('texts') ?? 'texts',
+  };
 
   return deepFreeze({
     name, country, language, reportYear, asOf,
     csv: { delimiter, encoding, dateFormat },
     cohort: { siteGroups },
-    coverage, centralisation, pathway, publication, imongr,
+    coverage, centralisation, pathway, publication, imongr, about,
   });
 }
 

@@ -98,4 +98,14 @@ export interface Config {
   };
   /** null: no imongr section (imongr.csv then has its header only). */
   readonly imongr: ImongrConfig | null;
+  /** The registry's own details for the report; paths are relative to registry.yaml. */
+  readonly about: {
+    readonly dataController: Labels | null;
+    readonly contact: string | null;
+    readonly website: string | null;
+    /** a PNG or JPEG file, embedded in the report */
+    readonly logo: string | null;
+    /** folder of the registry's own texts (Markdown per language); default texts */
+    readonly texts: string;
+  };
 }

@@ -4,7 +4,7 @@ import type { Config, Language } from '../config/types.js';
 import type { PublishedRow, PublishedTable } from '../metrics/published.js';
 import type { MetricName } from '../metrics/table.js';
 import { pooledRegion } from '../metrics/published.js';
-import { fill, STRINGS } from '../report/i18n.js';
+import { fill, STRINGS } from '../print/i18n.js';
 import { PUBLISH_STRINGS } from './strings.js';
 
 export interface Indicator {

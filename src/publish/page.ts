@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import type { Config, Language } from '../config/types.js';
 import type { PublishedTable } from '../metrics/published.js';
 import { TEMPLATES_DIR } from '../paths.js';
-import { fill, LOCALES, NumberFormat, STRINGS } from '../report/i18n.js';
+import { fill, LOCALES, NumberFormat, STRINGS } from '../print/i18n.js';
 import { achievementLabel, groupName, indicators, moderateLevel, regionOf, withheldReason, type Names } from './indicators.js';
 import { PUBLISH_STRINGS } from './strings.js';
 

@@ -14,9 +14,9 @@ import type { LoadedExtract } from '../load/loader.js';
 import type { MetricResult } from '../metrics/metrics.js';
 import { stagePublishedFiles } from '../metrics/files.js';
 import { writeAtomically } from '../output.js';
-import { reportContext } from '../report/build.js';
-import { generationTime } from '../report/clock.js';
-import { figureBase, figureSvg, figuresMarkdown, reportFigures } from './figures.js';
+import { reportContext } from '../report/context.js';
+import { generationTime } from '../print/clock.js';
+import { figureBase, figuresMarkdown, reportFigures } from './figures.js';
 import { imongrCsv, imongrRows } from './imongr.js';
 import type { Names } from './indicators.js';
 import { pageData, resultsHtml } from './page.js';
@@ -54,11 +54,10 @@ export async function publish(x: LoadedExtract, result: MetricResult, opts: { ou
     await stage.write('results.html', resultsHtml(pageData(ctx.table, x.config, names, lang)));
     for (const l of opts.languages) {
       const lctx = l === lang ? ctx : { ...ctx, language: l };
-      const figs = reportFigures(lctx);
+      const figs = await reportFigures(lctx);
       for (const fig of figs) {
-        const svg = await figureSvg(fig, lctx);
-        await stage.write(`${figureBase(fig, l)}.svg`, svg);
-        await stage.write(`${figureBase(fig, l)}.png`, svgToPng(svg));
+        await stage.write(`${figureBase(fig, l)}.svg`, fig.svg);
+        await stage.write(`${figureBase(fig, l)}.png`, svgToPng(fig.svg));
       }
       await stage.write(`figures-${l}.md`, figuresMarkdown(figs, lctx));
       figures += figs.length;

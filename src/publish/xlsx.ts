@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import type { Config, Language } from '../config/types.js';
 import type { PublishedTable } from '../metrics/published.js';
-import { fill, NumberFormat, STRINGS } from '../report/i18n.js';
+import { fill, NumberFormat, STRINGS } from '../print/i18n.js';
 import { achievementLabel, groupName, indicators, moderateLevel, regionOf, withheldReason, type Names } from './indicators.js';
 import { PUBLISH_STRINGS } from './strings.js';
 

@@ -1,65 +1,28 @@
-// The annual report batch: extract → metric table → one model per scope → HTML → PDF, all staged and
-// renamed into place together, so an interrupted run leaves nothing half-written.
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+// The annual report batch. The steps of a build:
+//   1. context: the published metric table (withheld rows without numbers), labels, row accounting;
+//   2. scopes: national, each region, each unit (--scope);
+//   3. sections per scope: one view model per report (src/report/sections/);
+//   4. HTML: the model through the Handlebars templates, one self-contained file per report;
+//   5. PDF: every HTML file printed by one headless Chromium, then again with the page numbers of the
+//      table of contents read from the first print (toc.ts), until they no longer move;
+//   6. metric files: published ones beside the reports, in-house ones under internal/.
+// Everything is staged and renamed into place together, so an interrupted run leaves nothing half-written.
 import { basename } from 'node:path';
 import type { Language } from '../config/types.js';
 import type { InputFingerprint } from '../load/inputs.js';
 import type { LoadedExtract } from '../load/loader.js';
-import { extractWarnings } from '../load/plausibility.js';
 import type { MetricResult } from '../metrics/metrics.js';
 import { stageInHouseFiles, stagePublishedFiles } from '../metrics/files.js';
-import { publishedTable } from '../metrics/published.js';
 import { writeAtomically } from '../output.js';
 import { codeFileNames } from '../output-names.js';
-import { VERSION } from '../paths.js';
-import { generationTime } from './clock.js';
-import { buildModel, type ReportContext, type Scope, type UnitInfo } from './model.js';
-import { printPdfs, type PdfJob } from './pdf.js';
-import { renderHtml } from './render.js';
+import { printPdfs, type PdfJob } from '../print/pdf.js';
+import { reportContext, type Scope } from './context.js';
+import { renderHtml } from './html.js';
+import { buildModel, type ReportModel } from './model.js';
+import { readDestinationPages } from './toc.js';
 
-export type ScopeOption = 'national' | 'regions' | 'all';
 
-async function sha256(path: string): Promise<string> {
-  const h = createHash('sha256');
-  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
-  return h.digest('hex');
-}
-
-/**
- * What a report is made from: the published table only (withheld rows have no numbers), and labels.
- * `inputs`: the files' hashes taken while they were loaded (see load/inputs.ts); without them (the
- * figures of `publish`, which print no colophon) the files are hashed now.
- */
-export async function reportContext(x: LoadedExtract, result: MetricResult, language: Language, inputs?: readonly InputFingerprint[]): Promise<ReportContext> {
-  const table = publishedTable(result.table, result.published);
-  const unitRows = await x.db.all<{ unit_code: string; unit_name: string; region_code: string; region_name: string; centre_for: string | null }>(
-    'SELECT unit_code, unit_name, region_code, region_name, centre_for FROM clean_units ORDER BY line',
-  );
-  const units = new Map<string, UnitInfo>();
-  const regions = new Map<string, string>();
-  for (const u of unitRows) {
-    units.set(u.unit_code, { code: u.unit_code, name: u.unit_name, region: u.region_code, centreFor: (u.centre_for ?? '').split('|').map((c) => c.trim()).filter(Boolean) });
-    if (!regions.has(u.region_code)) regions.set(u.region_code, u.region_name);
-  }
-  const sortedRegions = new Map([...regions.entries()].sort((a, b) => a[1].localeCompare(b[1], language)));
-  const dq = await x.db.all<{ table: string; rule: string; n: string }>('SELECT "table", rule, count(*) AS n FROM dq GROUP BY ALL ORDER BY min(table_ord), rule');
-  const hashes = new Map((inputs ?? []).map((f) => [f.path, f.sha256]));
-  const files = [];
-  for (const f of [{ path: x.configFile, name: 'registry.yaml', rows: 0 }, ...x.files.map((s) => ({ path: s.path, name: s.name, rows: x.accounting[s.table]?.read ?? 0 }))]) {
-    const hash = inputs ? hashes.get(f.path) : await sha256(f.path);
-    if (hash === undefined) throw new Error(`no hash was taken of ${f.path}`);
-    files.push({ name: f.name, rows: f.rows, sha256: hash });
-  }
-  const period = { year: table.year, asOf: table.as_of, firstYear: table.year - x.config.coverage.trendYears + 1 };
-  return {
-    table, config: x.config, language, units, regions: sortedRegions, accounting: x.accounting,
-    dqCounts: dq.map((d) => ({ table: d.table, rule: d.rule, n: Number(d.n) })),
-    warnings: await extractWarnings(x, period),
-    files, generated: generationTime(), version: VERSION,
-  };
-}
-
+export type ScopeOption = 'national' | 'regions' | 'units' | 'all';
 
 export interface BuildResult {
   readonly written: readonly string[];
@@ -67,29 +30,54 @@ export interface BuildResult {
 }
 
 export async function buildReports(x: LoadedExtract, result: MetricResult, opts: { out: string; language: Language; scope: ScopeOption; inputs: readonly InputFingerprint[] }): Promise<BuildResult> {
+  // 1. Context.
   const ctx = await reportContext(x, result, opts.language, opts.inputs);
   const { table } = ctx;
+  // 2. Scopes.
   const scopes: Scope[] = [];
-  if (opts.scope !== 'regions') scopes.push({ kind: 'national' });
-  if (opts.scope !== 'national') for (const code of ctx.regions.keys()) scopes.push({ kind: 'region', code });
-  const regionNames = codeFileNames(ctx.regions.keys());
+  const wanted = (s: Exclude<ScopeOption, 'all'>) => opts.scope === 'all' || opts.scope === s;
+  if (wanted('national')) scopes.push({ kind: 'national' });
+  if (wanted('regions')) for (const code of ctx.regions.keys()) scopes.push({ kind: 'region', code });
+  // A unit report for every unit with a published row of its own (small units pooled or withheld
+  // in every year have none: nothing could be printed for them).
+  if (wanted('units')) for (const code of ctx.units.keys()) if (table.metrics.some((r) => r.level === 'unit' && r.group === code)) scopes.push({ kind: 'unit', code });
+  const fileNames = { region: codeFileNames(ctx.regions.keys()), unit: codeFileNames(ctx.units.keys()) };
   let reports = 0;
   const written = await writeAtomically(opts.out, async (stage) => {
     const jobs: PdfJob[] = [];
+    const printed: { model: ReportModel; name: string }[] = [];
     for (const scope of scopes) {
+      // 3. Sections, and 4. HTML.
       const model = await buildModel(ctx, scope);
-      const name = `report-${table.year}-${scope.kind === 'national' ? 'national' : `region-${regionNames.get(scope.code)!}`}`;
+      const name = `report-${table.year}-${scope.kind === 'national' ? 'national' : `${scope.kind}-${fileNames[scope.kind].get(scope.code)!}`}`;
       await stage.write(`${name}.html`, renderHtml(model));
+      printed.push({ model, name });
       jobs.push({
         htmlPath: stage.path(`${name}.html`),
         pdfPath: stage.path(`${name}.pdf`),
         headerLeft: model.registry,
-        headerRight: `${model.s.annualReport} ${table.year}${model.regionName ? ` – ${model.regionName}` : ''}`,
+        headerRight: `${model.s.annualReport} ${table.year}${model.scopeName ? ` – ${model.scopeName}` : ''}`,
         pageOf: model.s.pageOf as [string, string],
       });
       reports++;
     }
+    // 5. PDF, printed again while the page numbers of the contents change (at most three prints).
     await printPdfs(jobs);
+    let pending = printed;
+    for (let pass = 0; pass < 2 && pending.length; pass++) {
+      const again: typeof printed = [];
+      for (const p of pending) {
+        const pages = await readDestinationPages(stage.path(`${p.name}.pdf`));
+        const contents = p.model.contents.map((c) => ({ ...c, page: pages.get(c.id) ?? null }));
+        if (contents.every((c, i) => c.page === p.model.contents[i]!.page)) continue;
+        p.model = { ...p.model, contents };
+        await stage.write(`${p.name}.html`, renderHtml(p.model));
+        again.push(p);
+      }
+      await printPdfs(jobs.filter((j) => again.some((p) => j.htmlPath === stage.path(`${p.name}.html`))));
+      pending = again;
+    }
+    // 6. Metric files.
     await stagePublishedFiles(x.db, stage, result.published);
     await stageInHouseFiles(x.db, stage, result.table);
   }, { manifest: true });

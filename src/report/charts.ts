@@ -2,7 +2,10 @@
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { funnelLimits } from '../metrics/binomial.js';
-import type { NumberFormat } from './i18n.js';
+import type { NumberFormat } from '../print/i18n.js';
+import { bandLayers, valueBands, type BandWords, type YearBand } from './charts-bands.js';
+
+export type { BandWords, YearBand };
 
 export const FONT = 'DejaVu Sans';
 const PALETTE = ['#1f5f8b', '#c8553d', '#4b8f29', '#8e5ea2', '#b8860b', '#2a9d8f', '#6c757d'];
@@ -64,36 +67,55 @@ export function segmentPoints(points: readonly SeriesPoint[], years: readonly nu
   return out;
 }
 
-/** Share over the years, one line per series, with horizontal target lines. `years`: every year of the axis. */
-export function trendSpec(points: readonly SeriesPoint[], targets: readonly { label: string; value: number }[], opts: { width?: number; seriesTitle: string; yearTitle: string; years: readonly number[] }): TopLevelSpec {
+/**
+ * Share over the years, one line per series, with target lines (one value per year, so a target that
+ * changes with the year is drawn as a step) and the goal levels as coloured bands. `years`: every year of
+ * the axis.
+ */
+export function trendSpec(
+  points: readonly SeriesPoint[],
+  targets: readonly { label: string; value: number; years?: readonly number[] }[],
+  opts: { width?: number; height?: number; seriesTitle: string; yearTitle: string; years: readonly number[]; bands?: readonly YearBand[]; bandWords?: BandWords },
+): TopLevelSpec {
   const years = [...new Set([...opts.years, ...points.map((p) => p.year)])].sort((a, b) => a - b);
   const series = [...new Set(points.map((p) => p.series))];
-  const minValue = Math.min(...points.map((p) => p.value), ...targets.map((t) => t.value));
+  const bands = opts.bands ?? [];
+  const minValue = Math.min(...points.map((p) => p.value), ...targets.map((t) => t.value), ...bands.map((b) => b.moderate ?? b.target));
   const yMin = Math.max(0, Math.floor((minValue - 0.05) * 10) / 10);
+  const x0 = years[0]! - 0.5;
+  const x1 = years[years.length - 1]! + 0.5;
+  // A target rule per run of consecutive years: a step where the target changes.
+  const rules = targets.flatMap((t) => {
+    const ys = [...(t.years ?? years)].sort((a, b) => a - b);
+    return ys.length ? [{ label: t.label, value: t.value, a: ys[0]! - 0.5, b: ys[ys.length - 1]! + 0.5 }] : [];
+  });
+  const xAxis = { field: 'year', type: 'quantitative' as const, title: opts.yearTitle, scale: { domain: [x0, x1], nice: false, zero: false }, axis: { values: years, format: 'd', labelAngle: 0, grid: false } };
   return {
     width: opts.width ?? 440,
-    height: 190,
+    height: opts.height ?? 190,
+    resolve: { scale: { color: 'independent' } },
     layer: [
+      ...(bands.length ? bandLayers(bands, yMin, opts.bandWords ?? { high: '', moderate: '', low: '' }, 'x') : []),
       {
         data: { values: segmentPoints(points, years).map((p) => ({ ...p, dash: p.dashed ? 'dash' : 'solid' })) },
         mark: { type: 'line', point: { filled: true, size: 30 }, strokeWidth: 2 },
         encoding: {
-          x: { field: 'year', type: 'ordinal', title: opts.yearTitle, sort: years, scale: { domain: years }, axis: { labelAngle: 0 } },
+          x: xAxis,
           y: { field: 'value', type: 'quantitative', title: null, scale: { domain: [yMin, 1] }, axis: { format: '.0%', tickCount: 6 } },
           color: { field: 'series', type: 'nominal', title: opts.seriesTitle, sort: series, scale: { domain: series } },
           strokeDash: { field: 'dash', type: 'nominal', legend: null, scale: { domain: ['solid', 'dash'], range: [[1, 0], [5, 3]] } },
           detail: { field: 'segment', type: 'nominal' },
         },
       },
-      ...(targets.length
+      ...(rules.length
         ? [
             {
-              data: { values: targets },
+              data: { values: rules },
               layer: [
-                { mark: { type: 'rule' as const, strokeDash: [4, 3], color: '#555' }, encoding: { y: { field: 'value', type: 'quantitative' as const } } },
+                { mark: { type: 'rule' as const, strokeDash: [4, 3], color: '#555' }, encoding: { x: { field: 'a', type: 'quantitative' as const }, x2: { field: 'b' }, y: { field: 'value', type: 'quantitative' as const } } },
                 {
-                  mark: { type: 'text' as const, align: 'left' as const, dx: 3, dy: -5, fontSize: 8, color: '#333' },
-                  encoding: { y: { field: 'value', type: 'quantitative' as const }, x: { value: 0 }, text: { field: 'label', type: 'nominal' as const } },
+                  mark: { type: 'text' as const, align: 'right' as const, dx: -2, dy: -5, fontSize: 8, color: '#333' },
+                  encoding: { y: { field: 'value', type: 'quantitative' as const }, x: { field: 'b', type: 'quantitative' as const }, text: { field: 'label', type: 'nominal' as const } },
                 },
               ],
             },
@@ -109,13 +131,14 @@ export interface BarPoint {
   readonly value: number;
 }
 
-/** Horizontal grouped bars of shares, with an optional target rule. */
-export function barSpec(points: readonly BarPoint[], target: number | null, opts: { categoryTitle: string; seriesTitle: string; order: readonly string[] }): TopLevelSpec {
+/** Horizontal grouped bars of shares, with an optional target rule and goal-level bands behind. */
+export function barSpec(points: readonly BarPoint[], target: number | null, opts: { categoryTitle: string; seriesTitle: string; order: readonly string[]; band?: YearBand | null; bandWords?: BandWords }): TopLevelSpec {
   const series = [...new Set(points.map((p) => p.series))];
   return {
     width: 380,
     height: { step: series.length > 1 ? 9 : 14 },
     layer: [
+      ...(opts.band ? valueBands(opts.band, opts.bandWords ?? { high: '', moderate: '', low: '' }) : []),
       {
         data: { values: points },
         mark: { type: 'bar' },
@@ -128,6 +151,7 @@ export function barSpec(points: readonly BarPoint[], target: number | null, opts
       },
       ...(target !== null ? [{ data: { values: [{ t: target }] }, mark: { type: 'rule' as const, strokeDash: [4, 3], color: '#333' }, encoding: { x: { field: 't', type: 'quantitative' as const } } }] : []),
     ],
+    resolve: { scale: { color: 'independent' } },
   };
 }
 

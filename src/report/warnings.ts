@@ -1,7 +1,7 @@
 // The extract's warnings (load/plausibility.ts) in the report's language, for the data-quality appendix.
 import type { Language } from '../config/types.js';
 import type { ExtractWarning } from '../load/plausibility.js';
-import { fill } from './i18n.js';
+import { fill } from '../print/i18n.js';
 
 interface WarningStrings {
   readonly caption: string;

@@ -6,11 +6,11 @@ import type { LoadedExtract } from '../load/loader.js';
 import type { MetricRow, MetricTable, Period } from '../metrics/metrics.js';
 import { toCsv, writeAtomically } from '../output.js';
 import { codeFileNames } from '../output-names.js';
-import { fill, NumberFormat, STRINGS } from '../report/i18n.js';
-import type { Cell } from '../report/model.js';
-import { printPdfs, type PdfJob } from '../report/pdf.js';
-import { renderPage } from '../report/render.js';
-import { generationTime } from '../report/clock.js';
+import { fill, NumberFormat, STRINGS } from '../print/i18n.js';
+import type { Cell } from '../print/table.js';
+import { printPdfs, type PdfJob } from '../print/pdf.js';
+import { renderPage } from '../print/render.js';
+import { generationTime } from '../print/clock.js';
 import { worklistXlsx } from './xlsx.js';
 
 export const WORKLIST_COLUMNS = ['unit_code', 'unit_name', 'case_id', 'patient_id', 'diagnosis_date', 'diagnosis_year', 'site_group', 'missing'] as const;

@@ -43,6 +43,7 @@ describe('registry.yaml', () => {
       pathway: null,
       publication: { minCell: 5, smallUnits: 'suppress' },
       imongr: null,
+      about: { dataController: null, contact: null, website: null, logo: null, texts: 'texts' },
     });
     expect(Object.isFrozen(c.coverage)).toBe(true);
   });

@@ -7,7 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CASES_HEADER, FORMS_HEADER, fixture, tempDir } from '../helpers.js';
 import { descendants, exited, running, startCli, waitFor } from './proc.js';
 
-// Two regions: three reports, so a kill can fall between one PDF and the next.
+// Two regions with a unit each: five reports (national, two regional, two unit reports), so a kill can
+// fall between one PDF and the next.
 const DATA = fixture({
   cases: [CASES_HEADER, 'A,PA,2024-02-01,C49.2,,F,50,R1,L1,', 'B,PB,2024-03-01,C49.2,,F,50,R1,L1,', 'C,PC,2023-05-01,C40.1,,M,50,R1,L1,', 'F,PF,2024-01-15,C49.2,,M,50,R2,L2,'],
   forms: [FORMS_HEADER, 'f1,A,registration,L1,2024-03-01,,,', 'f5,F,treatment,C2,2024-03-01,surgery,2024-02-20,C2'],
@@ -30,7 +31,7 @@ let reference: string;
 beforeAll(async () => {
   reference = join(tempDir(), 'reference');
   expect(await exited(build(reference))).toBe(0);
-  expect(files(reference).filter((f) => f.endsWith('.pdf'))).toHaveLength(3);
+  expect(files(reference).filter((f) => f.endsWith('.pdf'))).toHaveLength(5);
 }, 60_000);
 
 function expectSameAsReference(out: string, rel: readonly string[], moment: string): void {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadExtract } from '../../src/load/loader.js';
 import { extractWarnings, guessDateFormat } from '../../src/load/plausibility.js';
 import { resolvePeriod } from '../../src/metrics/metrics.js';
-import { reportContext } from '../../src/report/build.js';
+import { reportContext } from '../../src/report/context.js';
 import { buildModel } from '../../src/report/model.js';
 import { computeMetricResult } from '../../src/metrics/metrics.js';
 import { BASE_YAML, CASES_HEADER, FORMS_HEADER, cli, fixture, tempDir, type FixtureTables } from '../helpers.js';
@@ -136,7 +136,7 @@ describe('warnings', () => {
         { kind: 'empty_site_group', siteGroup: 'retroperitoneal', icd10: ['C48'] },
       ]);
       const model = await buildModel(await reportContext(x, await computeMetricResult(x, period), 'en'), { kind: 'national' });
-      const lists = model.dataQuality.blocks.flatMap((b) => ('list' in b ? [b.list] : []));
+      const lists = model.dataQuality!.blocks.flatMap((b) => ('list' in b ? [b.list] : []));
       expect(lists).toEqual([
         {
           caption: 'Warnings about the extract',

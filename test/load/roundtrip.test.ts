@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { Db } from '../../src/db.js';
 import { loadExtract } from '../../src/load/loader.js';
 import { computeMetricResult, resolvePeriod } from '../../src/metrics/metrics.js';
-import { reportContext } from '../../src/report/build.js';
+import { reportContext } from '../../src/report/context.js';
 import { buildModel } from '../../src/report/model.js';
-import { renderHtml } from '../../src/report/render.js';
+import { renderHtml } from '../../src/report/html.js';
 import { BASE_YAML, CASES_HEADER, EVENTS_HEADER, FORMS_HEADER, PATHWAY_YAML, UNITS_HEADER, cli, tempDir, windows1252 } from '../helpers.js';
 
 const TABLES: Record<string, string[]> = {

@@ -124,7 +124,7 @@ describe('regreport publish', () => {
     expect((await cli('publish', '--data', data, '--out', out, '--lang', 'en,sv')).code).toBe(0);
     const figures = (lang: string) => readdirSync(out).filter((f) => f.startsWith(`figure-${lang}-`) || f === `figures-${lang}.md`).sort();
     const en = figures('en');
-    expect(en.slice(0, 2)).toEqual(['figure-en-national-01-coverage-trend.png', 'figure-en-national-01-coverage-trend.svg']);
+    expect(en.slice(0, 2)).toEqual(['figure-en-national-01-coverage.png', 'figure-en-national-01-coverage.svg']);
     expect(en.at(-1)).toBe('figures-en.md');
     expect(en.some((f) => f.startsWith('figure-en-region-R2-'))).toBe(true);
     expect(figures('sv').length).toBe(figures('en').length);

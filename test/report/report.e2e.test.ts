@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MetricTable } from '../../src/metrics/metrics.js';
-import { printPdfs } from '../../src/report/pdf.js';
+import { printPdfs } from '../../src/print/pdf.js';
 import { CASES_HEADER, FORMS_HEADER, cli, fixture, tempDir } from '../helpers.js';
 
 const text = (pdf: string) => execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
@@ -33,12 +33,14 @@ const national = (t: MetricTable, form: string, year: number) =>
   t.metrics.find((r) => r.metric === 'coverage' && r.form_type === form && r.year === year && r.level === 'national')!;
 
 describe('annual report PDFs', () => {
-  it('one national and one per region report, each with its HTML twin and the metric files', () => {
+  it('one national, one per region and one per unit report, each with its HTML twin, and the metric files', () => {
+    const units = [...new Set(built.no!.metrics.metrics.filter((m) => m.level === 'unit' && !m.group.startsWith('other:')).map((m) => `unit-${m.group}`))];
+    expect(units).toHaveLength(14);
     expect(readdirSync(built.no!.out).sort()).toEqual([
       '.regreport.manifest.json', 'internal', 'metrics-published.csv', 'metrics-published.parquet',
-      ...['national', 'region-HMN', 'region-HN', 'region-HSO', 'region-HV'].flatMap((n) => [`report-2024-${n}.html`, `report-2024-${n}.pdf`]),
-    ]);
-    expect(readdirSync(built.se!.out).filter((f) => f.endsWith('.pdf'))).toHaveLength(7);
+      ...['national', 'region-HMN', 'region-HN', 'region-HSO', 'region-HV', ...units].sort().flatMap((n) => [`report-2024-${n}.html`, `report-2024-${n}.pdf`]),
+    ].sort());
+    expect(readdirSync(built.se!.out).filter((f) => f.endsWith('.pdf') && !f.includes('-unit-'))).toHaveLength(7);
     expect(readdirSync(built.en!.out).filter((f) => f.endsWith('.pdf'))).toEqual(['report-2024-national.pdf']);
   });
 
@@ -54,9 +56,41 @@ describe('annual report PDFs', () => {
     for (const s of ['no', 'se', 'en']) {
       const n = pages(join(built[s]!.out, 'report-2024-national.pdf'));
       expect(n, s).toBeGreaterThanOrEqual(9);
-      expect(n, s).toBeLessThanOrEqual(20);
+      // Cover, summary, patients, three chapters with a three-year figure per indicator, methods with
+      // the indicator definitions, data quality, colophon.
+      expect(n, s).toBeLessThanOrEqual(28);
     }
     expect(pages(join(built.no!.out, 'report-2024-region-HN.pdf'))).toBeGreaterThanOrEqual(7);
+    // A unit report is short: cover, summary, its results and what the targets take, methods, colophon.
+    const unit = pages(join(built.no!.out, 'report-2024-unit-FORDE.pdf'));
+    expect(unit).toBeGreaterThanOrEqual(4);
+    expect(unit).toBeLessThanOrEqual(7);
+  });
+
+  it('no page holds only a footnote', () => {
+    for (const [name, b] of Object.entries(built)) {
+      for (const f of readdirSync(b.out).filter((x) => x.endsWith('.pdf'))) {
+        const pdf = join(b.out, f);
+        for (let p = 2; p <= pages(pdf); p++) {
+          const body = execFileSync('pdftotext', ['-f', String(p), '-l', String(p), pdf, '-'], { encoding: 'utf8' })
+            .split('\n').slice(2, -3).join(' ').replace(/\s+/g, ' ').trim();
+          expect(body.length, `${name} ${f} page ${p}`).toBeGreaterThan(0);
+          expect(/^(Tall for grupper|Uppgifter för grupper|Figures for groups|Siffror för grupper)/.test(body) && body.length < 400, `${name} ${f} page ${p}: ${body}`).toBe(false);
+        }
+      }
+    }
+  });
+
+  it('the table of contents gives the page each section starts on', () => {
+    for (const s of ['no', 'se', 'en']) {
+      const pdf = join(built[s]!.out, 'report-2024-national.pdf');
+      const dests = new Map([...execFileSync('pdfinfo', ['-dests', pdf], { encoding: 'utf8' }).matchAll(/^\s*(\d+) .*"([\w-]+)"$/gm)].map((m) => [m[2]!, Number(m[1])]));
+      expect(dests.size, s).toBeGreaterThanOrEqual(7);
+      const html = readFileSync(join(built[s]!.out, 'report-2024-national.html'), 'utf8');
+      const toc = [...html.matchAll(/<a href="#([\w-]+)"><span class="toc-title">[^<]*<\/span><span class="toc-page">(\d+)<\/span>/g)].map((m) => [m[1]!, Number(m[2])]);
+      expect(toc.length, s).toBe(dests.size);
+      for (const [id, page] of toc) expect(page, `${s} ${id}`).toBe(dests.get(id as string));
+    }
   });
 
   it('fonts are embedded (DejaVu, as in the charts)', () => {
@@ -77,10 +111,10 @@ describe('annual report PDFs', () => {
     const no = national(built.no!.metrics, 'registration', 2024);
     const nbPct = `${(no.value * 100).toFixed(1).replace('.', ',')} %`;
     const nbText = text(join(built.no!.out, 'report-2024-national.pdf'));
-    expect(nbText).toContain(`Dekningsgraden for registrering i 2024 var ${nbPct}`);
+    expect(nbText.replace(/\s+/g, ' ')).toContain(`For diagnoseåret 2024, som fortsatt registreres, var dekningsgraden for registrering ${nbPct}`);
     expect(nbText).toMatch(/Side 2 av \d+/);
     const enText = text(join(built.en!.out, 'report-2024-national.pdf'));
-    expect(enText).toContain(`Registration coverage for 2024 was ${(no.value * 100).toFixed(1)}%`);
+    expect(enText.replace(/\s+/g, ' ')).toContain(`For diagnosis year 2024, still being registered, registration coverage was ${(no.value * 100).toFixed(1)}%`);
     expect(enText).toMatch(/Page 2 of \d+/);
     const se = national(built.se!.metrics, 'registration', 2023);
     const seText = text(join(built.se!.out, 'report-2024-national.pdf'));

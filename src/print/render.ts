@@ -1,15 +1,15 @@
-// Report model → one self-contained HTML document (inline CSS and SVG, no scripts, no external requests).
+// Handlebars templates → self-contained HTML documents (inline CSS and SVG, no scripts, no external requests).
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { TEMPLATES_DIR } from '../paths.js';
-import type { Cell, ReportModel, Section, TableModel } from './model.js';
+import { layoutTable, type TableModel } from './table.js';
 
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
 let hb: typeof Handlebars | null = null;
 
 /** templates/<name>.hbs with the partials of templates/partials/. */
-function template(name: string): HandlebarsTemplateDelegate {
+export function template(name: string): HandlebarsTemplateDelegate {
   let t = compiled.get(name);
   if (t) return t;
   if (!hb) {
@@ -26,35 +26,11 @@ function template(name: string): HandlebarsTemplateDelegate {
   return t;
 }
 
-function stylesheet(): string {
+export function stylesheet(): string {
   return readFileSync(join(TEMPLATES_DIR, 'styles.css'), 'utf8');
 }
 
 /** Renders a template whose data holds one table (the worklist cover sheet). */
 export function renderPage(name: string, data: { table: TableModel } & Record<string, unknown>): string {
   return template(name)({ ...data, table: layoutTable(data.table), css: stylesheet() });
-}
-
-/** Header cells aligned like their column, and short tables kept on one page. */
-export function layoutTable(t: TableModel): TableModel & { headCells: Cell[]; keep: boolean } {
-  const first = t.rows[0] ?? [];
-  const headCells = t.head.map((text, i) => ({ text, cls: /\bnum\b/.test(first[i]?.cls ?? '') ? 'num' : '' }));
-  return { ...t, headCells, keep: t.rows.length <= 25 };
-}
-
-function layoutSection(s: Section): Section {
-  return { ...s, blocks: s.blocks.map((b) => ('table' in b ? { table: layoutTable(b.table) } : b)) };
-}
-
-export function renderHtml(model: ReportModel): string {
-  const css = stylesheet();
-  return template('report')({
-    ...model,
-    summary: { ...model.summary, table: layoutTable(model.summary.table) },
-    sections: model.sections.map(layoutSection),
-    methods: layoutSection(model.methods),
-    dataQuality: layoutSection(model.dataQuality),
-    colophon: layoutSection(model.colophon),
-    css,
-  });
 }

@@ -1,0 +1,46 @@
+// Centralisation: share of treated patients whose first treatment was at a designated centre, by
+// residence region (where a region's patients are treated is what the region reviews).
+import { isShown } from '../../metrics/published.js';
+import { barSpec, renderSvg, trendSpec, type SeriesPoint } from '../charts.js';
+import type { Block, Section } from '../model.js';
+import type { View } from '../view.js';
+import { regionTrendFigure } from './three-year.js';
+
+export async function centralisationSection(v: View): Promise<Section | null> {
+  const { s, f, ctx, Y, years, level, group, regionCode, regionName, regionsOrdered } = v;
+  if (!v.rows.some((r) => r.metric === 'centralisation')) return null;
+  const blocks: Block[] = [];
+  const groups = ['ALL', ...ctx.config.cohort.siteGroups.map((g) => g.id)];
+  const points: SeriesPoint[] = groups.flatMap((g) => v.rows.filter((r) => r.metric === 'centralisation' && r.site_group === g && v.isScopeRow(r)).filter(isShown).map((r) => ({ series: v.groupLabel(g), year: r.year, value: r.value })));
+  const title = regionCode ? `${s.centralisation}: ${regionName}` : s.centralisationTrend;
+  const tgt = ctx.config.centralisation.target;
+  if (points.length) blocks.push({ figure: { caption: title, svg: await renderSvg(trendSpec(points, tgt === null ? [] : [{ label: f.target(tgt), value: tgt }], { seriesTitle: s.siteGroup, yearTitle: s.year, years, bands: v.bands('centralisation', years), bandWords: v.bandWords }), f, title) } });
+  const regs = regionCode ? [regionCode] : regionsOrdered;
+  blocks.push({
+    table: {
+      caption: `${s.centralisationByRegion}, ${Y}`,
+      head: [s.region, ...groups.flatMap((g) => [v.groupLabel(g), s.patients])],
+      rows: [
+        [{ text: s.national, cls: 'total' }, ...groups.flatMap((g) => [v.rate(v.cen(g, Y, 'national', 'ALL')), v.counts(v.cen(g, Y, 'national', 'ALL'))])],
+        ...regs.map((rc) => [{ text: v.regionLabel(rc) }, ...groups.flatMap((g) => [v.rate(v.cen(g, Y, 'region', rc)), v.counts(v.cen(g, Y, 'region', rc))])]),
+      ],
+    },
+  });
+  if (!regionCode) {
+    const bars = regionsOrdered.flatMap((rc) => {
+      const r = v.cen('ALL', Y, 'region', rc);
+      return isShown(r) ? [{ category: v.regionLabel(rc), series: s.all, value: r.value }] : [];
+    });
+    const t2 = `${s.centralisationByRegion}, ${Y}`;
+    if (bars.length) blocks.push({ figure: { caption: t2, svg: await renderSvg(barSpec(bars, tgt, { categoryTitle: s.region, seriesTitle: s.siteGroup, order: regionsOrdered.map(v.regionLabel), band: v.bands('centralisation', [Y])[0] ?? null, bandWords: v.bandWords }), f, t2) } });
+  }
+  blocks.push(...(await regionTrendFigure(v, 'centralisation', (r) => r.site_group === 'ALL', `${s.centralisation}, ${s.all.toLowerCase()}`)));
+  blocks.push({
+    table: {
+      caption: `${title}, ${years[0]}–${Y}`,
+      head: [s.year, ...groups.map(v.groupLabel)],
+      rows: years.map((y) => [{ text: String(y) }, ...groups.map((g) => v.rate(v.cen(g, y, level, group)))]),
+    },
+  });
+  return { id: 'centralisation', title: s.centralisation, intro: s.centralisationIntro, blocks };
+}

@@ -1,0 +1,140 @@
+// Coverage: the trend, the regions, the units per year, funnel plots, and the units below target.
+import { isShown, pooledRegion } from '../../metrics/published.js';
+import { fill } from '../../print/i18n.js';
+import type { Cell } from '../../print/table.js';
+import { barSpec, funnelSpec, renderSvg, trendSpec, type SeriesPoint } from '../charts.js';
+import type { Block, Section } from '../model.js';
+import { GOAL_MARK, type View } from '../view.js';
+import { regionTrendFigure, threeYearFigure } from './three-year.js';
+
+async function trendBlocks(v: View): Promise<Block[]> {
+  const { s, f, ctx, level, group, regionCode, regionName, years } = v;
+  const { config } = ctx;
+  const formTypes = config.coverage.formTypes;
+  const blocks: Block[] = [];
+  const points: SeriesPoint[] = [];
+  for (const ft of formTypes) {
+    for (const r of v.rows.filter((x) => x.metric === 'coverage' && x.form_type === ft && v.isScopeRow(x)).filter(isShown)) points.push({ series: v.cap(v.formLabel(ft)), year: r.year, value: r.value });
+    if (regionCode) for (const r of v.rows.filter((x) => x.metric === 'coverage' && x.form_type === ft && x.level === 'national').filter(isShown)) points.push({ series: `${v.cap(v.formLabel(ft))} (${s.national.toLowerCase()})`, year: r.year, value: r.value, dashed: true });
+  }
+  // The target is a step: target_previous_year for the years before the report year, target_current_year
+  // for the report year, whose diagnoses are still being registered at the cut-off.
+  const earlier = years.filter((y) => y < v.Y);
+  const targets = [
+    ...(earlier.length ? [{ label: f.target(config.coverage.targetPreviousYear), value: config.coverage.targetPreviousYear, years: earlier }] : []),
+    { label: f.target(config.coverage.targetCurrentYear), value: config.coverage.targetCurrentYear, years: [v.Y] },
+  ];
+  const lagNote = fill(s.coverageLagNote, { year: v.Y, cutoff: f.date(ctx.table.as_of), current: f.target(config.coverage.targetCurrentYear), previous: f.target(config.coverage.targetPreviousYear) });
+  const trendTitle = regionCode ? `${s.coverage}: ${regionName}` : s.coverageTrend;
+  if (points.length) blocks.push({ figure: { caption: trendTitle, note: lagNote, svg: await renderSvg(trendSpec(points, targets, { seriesTitle: s.formType, yearTitle: s.year, years, bands: v.bands('coverage', years), bandWords: v.bandWords }), f, trendTitle) } });
+  const ft0 = formTypes[0]!;
+  const trendTable: Cell[][] = years.map((y) => [{ text: String(y) }, ...formTypes.flatMap((ft) => [v.rate(v.cov(ft, y, level, group)), v.counts(v.cov(ft, y, level, group))]), v.target(v.cov(ft0, y, level, group))]);
+  blocks.push({ table: { caption: trendTitle, head: [s.year, ...formTypes.flatMap((ft) => [v.cap(v.formLabel(ft)), s.patients]), s.target], rows: trendTable } });
+  if (!regionCode) blocks.push(...(await regionBlocks(v)));
+  return blocks;
+}
+
+async function regionBlocks(v: View): Promise<Block[]> {
+  const { s, f, ctx, Y, regionsOrdered } = v;
+  const formTypes = ctx.config.coverage.formTypes;
+  const blocks: Block[] = [];
+  const bars = regionsOrdered.flatMap((rc) => formTypes.flatMap((ft) => {
+    const r = v.cov(ft, Y, 'region', rc);
+    return isShown(r) ? [{ category: v.regionLabel(rc), series: v.cap(v.formLabel(ft)), value: r.value }] : [];
+  }));
+  const title = `${s.coverageByRegion}, ${Y}`;
+  if (bars.length) blocks.push({ figure: { caption: title, svg: await renderSvg(barSpec(bars, ctx.config.coverage.targetCurrentYear, { categoryTitle: s.region, seriesTitle: s.formType, order: regionsOrdered.map(v.regionLabel), band: v.bands('coverage', [Y])[0] ?? null, bandWords: v.bandWords }), f, title) } });
+  blocks.push({
+    table: {
+      caption: `${s.coverageByRegion}, ${Y - 1}–${Y}`,
+      head: [s.region, ...[Y - 1, Y].flatMap((y) => formTypes.map((ft) => `${v.cap(v.formLabel(ft))} ${y}`))],
+      rows: regionsOrdered.map((rc) => [{ text: v.regionLabel(rc) }, ...[Y - 1, Y].flatMap((y) => formTypes.map((ft) => v.rate(v.cov(ft, y, 'region', rc))))]),
+    },
+  });
+  return blocks;
+}
+
+function unitTables(v: View): Block[] {
+  const { s, ctx, Y, regionCode } = v;
+  const formTypes = ctx.config.coverage.formTypes;
+  return [Y, Y - 1].map((y) => {
+    const unitRowsY = v.unitsInScope.filter((u) => formTypes.some((ft) => v.cov(ft, y, 'unit', u.code)));
+    return {
+      table: {
+        caption: `${regionCode ? s.unitsOfRegion : s.coverageByUnit}, ${y}`,
+        head: [s.unit, ...(regionCode ? [] : [s.region]), ...formTypes.flatMap((ft) => [v.cap(v.formLabel(ft)), s.patients, s.goalLevel])],
+        rows: unitRowsY.map((u) => [
+          { text: u.name },
+          ...(regionCode ? [] : [{ text: v.regionLabel(u.region) }]),
+          ...formTypes.flatMap((ft) => {
+            const r = v.cov(ft, y, 'unit', u.code);
+            return [v.rate(r), v.counts(r), v.goalMark(r)];
+          }),
+        ]),
+        note: s.goalLegend,
+      },
+    };
+  });
+}
+
+async function funnelBlocks(v: View): Promise<Block[]> {
+  const { s, f, ctx, Y, regionCode } = v;
+  const ft0 = ctx.config.coverage.formTypes[0]!;
+  const blocks: Block[] = [];
+  for (const y of [Y, Y - 1]) {
+    const nat = v.cov(ft0, y, 'national', 'ALL');
+    const unitsY = v.rows.filter((r) => r.metric === 'coverage' && r.form_type === ft0 && r.year === y && r.level === 'unit' && pooledRegion(r.group) === null).filter(isShown);
+    if (!isShown(nat) || unitsY.length === 0) continue;
+    const caption = `${s.funnel}: ${v.formLabel(ft0)} ${y}`;
+    const pts = unitsY.map((r) => ({ name: r.group, value: r.value, n: r.denominator, highlight: !regionCode || ctx.units.get(r.group)?.region === regionCode }));
+    blocks.push({ figure: { caption, note: s.funnelNote, svg: await renderSvg(funnelSpec(pts, nat.value, { xTitle: s.patients, target: nat.target }), f, caption) } });
+  }
+  return blocks;
+}
+
+/** How many exceptions the list shows before "and N more". */
+export const EXCEPTIONS_SHOWN = 10;
+
+/**
+ * Units below target as a compact list of exceptions, furthest below first (target minus value), over the
+ * report year and the year before and every form type, capped at EXCEPTIONS_SHOWN with "and N more".
+ */
+export function exceptions(v: View): string[] {
+  const { s, f, ctx, Y } = v;
+  const found: { gap: number; text: string }[] = [];
+  for (const y of [Y, Y - 1]) {
+    for (const ft of ctx.config.coverage.formTypes) {
+      for (const u of v.unitsInScope) {
+        const r = v.cov(ft, y, 'unit', u.code);
+        if (!isShown(r) || r.target === null || r.value >= r.target) continue;
+        const text = fill(s.exceptionItem, { unit: u.name, form: v.formLabel(ft), year: y, value: f.pct(r.value), n: f.int(r.numerator), d: f.int(r.denominator), target: f.target(r.target), goal: `${GOAL_MARK[v.goalOf(r)]} ${s.achievement[r.achievement ?? 'low'].toLowerCase()}` });
+        found.push({ gap: r.target - r.value, text });
+      }
+    }
+  }
+  found.sort((a, b) => b.gap - a.gap || a.text.localeCompare(b.text, v.lang));
+  const items = found.slice(0, EXCEPTIONS_SHOWN).map((x) => x.text);
+  if (found.length > EXCEPTIONS_SHOWN) items.push(fill(s.andMoreBelow, { n: found.length - EXCEPTIONS_SHOWN }));
+  return items;
+}
+
+function belowTarget(v: View): Block {
+  const items = exceptions(v);
+  return { list: { caption: v.s.belowTarget, items: items.length ? items : [v.s.noneBelowTarget] } };
+}
+
+/** Per form type: the regions' trends (national report) and the three-year unit comparison. */
+async function comparisonBlocks(v: View): Promise<Block[]> {
+  const blocks: Block[] = [];
+  for (const ft of v.ctx.config.coverage.formTypes) {
+    const label = `${v.s.coverage}, ${v.formLabel(ft)}`;
+    blocks.push(...(await regionTrendFigure(v, 'coverage', (r) => r.form_type === ft, label)));
+    blocks.push(...(await threeYearFigure(v, { metric: 'coverage', formType: ft }, label)));
+  }
+  return blocks;
+}
+
+export async function coverageSection(v: View): Promise<Section> {
+  const blocks = [...(await trendBlocks(v)), ...(await comparisonBlocks(v)), ...unitTables(v), ...(await funnelBlocks(v)), belowTarget(v)];
+  return { id: 'coverage', title: v.s.coverage, intro: v.s.coverageIntro, blocks };
+}

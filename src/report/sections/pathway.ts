@@ -1,0 +1,49 @@
+// Pathway times: share of pathways within the norm, and median days, by region and unit.
+import { fill } from '../../print/i18n.js';
+import { isShown } from '../../metrics/published.js';
+import { medianSpec, renderSvg, trendSpec, type SeriesPoint } from '../charts.js';
+import type { Block, Section } from '../model.js';
+import type { View } from '../view.js';
+import { regionTrendFigure, threeYearFigure } from './three-year.js';
+
+export async function pathwaySection(v: View): Promise<Section | null> {
+  const { s, f, ctx, Y, years, regionCode, regionName, regionsOrdered } = v;
+  const intervals = ctx.config.pathway?.intervals ?? [];
+  if (!intervals.length || !v.rows.some((r) => r.metric === 'pathway_time')) return null;
+  const blocks: Block[] = [];
+  const points: SeriesPoint[] = intervals.flatMap((iv) => v.rows.filter((r) => r.metric === 'pathway_time' && r.interval === iv.id && v.isScopeRow(r)).filter(isShown).map((r) => ({ series: iv.id, year: r.year, value: r.value })));
+  const ct = ctx.config.pathway!.complianceTarget;
+  const title = regionCode ? `${s.pathway}: ${regionName}` : s.pathwayTrend;
+  if (points.length) blocks.push({ figure: { caption: title, svg: await renderSvg(trendSpec(points, [{ label: f.target(ct), value: ct }], { seriesTitle: s.interval, yearTitle: s.year, years, bands: v.bands('pathway_time', years), bandWords: v.bandWords }), f, title) } });
+  const regs = regionCode ? [regionCode] : regionsOrdered;
+  blocks.push({
+    table: {
+      caption: `${s.pathwayByRegion}, ${Y}`,
+      head: [s.interval, s.norm, '', ...[s.national, ...regs.map(v.regionLabel)]],
+      rows: intervals.flatMap((iv) => [
+        [{ text: iv.id }, { text: `${iv.normDays} ${s.days}`, cls: 'num' }, { text: s.share }, v.rate(v.pt(iv.id, Y, 'national', 'ALL')), ...regs.map((rc) => v.rate(v.pt(iv.id, Y, 'region', rc)))],
+        [{ text: '' }, { text: '' }, { text: s.medianDays }, v.median(v.pt(iv.id, Y, 'national', 'ALL')), ...regs.map((rc) => v.median(v.pt(iv.id, Y, 'region', rc)))],
+      ]),
+    },
+  });
+  const unitsWith = v.unitsInScope.filter((u) => intervals.some((iv) => v.pt(iv.id, Y, 'unit', u.code)));
+  blocks.push({
+    table: {
+      caption: `${s.pathwayByUnit}, ${Y}`,
+      head: [s.unit, ...intervals.flatMap((iv) => [`${iv.id} ≤ ${iv.normDays}`, s.medianDays])],
+      rows: unitsWith.map((u) => [{ text: u.name }, ...intervals.flatMap((iv) => [v.rate(v.pt(iv.id, Y, 'unit', u.code)), v.median(v.pt(iv.id, Y, 'unit', u.code))])]),
+    },
+  });
+  for (const iv of intervals) {
+    const label = `${iv.id} (≤ ${iv.normDays} ${s.days})`;
+    blocks.push(...(await regionTrendFigure(v, 'pathway_time', (r) => r.interval === iv.id, label)));
+    blocks.push(...(await threeYearFigure(v, { metric: 'pathway_time', interval: iv.id }, label)));
+  }
+  const med = intervals.flatMap((iv) => unitsWith.flatMap((u) => {
+    const r = v.pt(iv.id, Y, 'unit', u.code);
+    return isShown(r) && r.median_days !== null ? [{ interval: iv.id, unit: u.name, median: r.median_days }] : [];
+  }));
+  const t3 = `${s.medianByUnit}, ${Y}`;
+  if (med.length) blocks.push({ figure: { caption: t3, note: fill(s.medianNote, { n: ctx.config.publication.minCell }), svg: await renderSvg(medianSpec(med, intervals.map((iv) => ({ interval: iv.id, norm: iv.normDays })), { xTitle: s.days }), f, t3) } });
+  return { id: 'pathway', title: s.pathway, intro: s.pathwayIntro, blocks };
+}
