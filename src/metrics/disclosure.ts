@@ -30,6 +30,8 @@ export interface Relation {
   readonly parts: readonly number[];
 }
 
+const cellsOf = (rel: Relation): number[] => [rel.total, ...rel.parts];
+
 /** What withheld rows must be found for: the rows, and each unit's region. */
 export interface DisclosureInput {
   readonly rows: readonly MetricRow[];
@@ -84,7 +86,6 @@ export function withholdFamily(rows: readonly Pick<MetricRow, 'level' | 'denomin
     const open = cells.filter((c) => !withheld[c]);
     return smallest(open.filter((c) => rows[c]!.level !== 'national')) ?? smallest(open);
   };
-  const cellsOf = (rel: Relation) => [rel.total, ...rel.parts];
   for (;;) {
     // 2. The pair rule, until every relation has zero or at least two withheld cells.
     for (let changed = true; changed; ) {
@@ -113,13 +114,14 @@ export function withholdFamily(rows: readonly Pick<MetricRow, 'level' | 'denomin
         break;
       }
     }
+    // Every cell of every linked relation is withheld already, so nothing published pins the cell;
+    // this cannot happen, and should it, no table may be printed.
     if (!fixed) throw new Error('complementary suppression found no cell to withhold; the published tables would disclose a small group');
   }
 }
 
 /** The relations reachable from `cell` through withheld cells shared between relations. */
 function linkedRelations(relations: readonly Relation[], withheld: readonly boolean[], cell: number): Relation[] {
-  const cellsOf = (rel: Relation) => [rel.total, ...rel.parts];
   const seenCells = new Set([cell]);
   const reached = new Set<Relation>();
   for (let frontier = [cell]; frontier.length > 0; ) {
