@@ -31,13 +31,13 @@ const OUT = 'bench/out';
 mkdirSync(OUT, { recursive: true });
 const regreport = (...args) => ['node', 'bin/regreport.js', ...args];
 
-/** One whole-process run: wall seconds and peak resident memory in MiB. */
+/** One whole-process run: wall seconds, CPU seconds (user + system, all threads) and peak resident memory in MiB. */
 function timed(cmd) {
   const timeFile = join(OUT, 'time.txt');
-  const r = spawnSync('/usr/bin/time', ['-o', timeFile, '-f', '%e %M', ...cmd], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const r = spawnSync('/usr/bin/time', ['-o', timeFile, '-f', '%e %M %U %S', ...cmd], { stdio: ['ignore', 'ignore', 'pipe'] });
   if (r.status !== 0) throw new Error(`${cmd.join(' ')} failed:\n${r.stderr}`);
-  const [wall, kib] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
-  return { wall, mib: kib / 1024 };
+  const [wall, kib, user, sys] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
+  return { wall, mib: kib / 1024, cpu: user + sys };
 }
 
 const median = (xs) => {
@@ -58,9 +58,12 @@ function pair(a, b) {
   return {
     wall: median(as.map((x) => x.wall)),
     mib: median(as.map((x) => x.mib)),
+    cpu: median(as.map((x) => x.cpu)),
     floor: median(bs.map((x) => x.wall)),
+    floorCpu: median(bs.map((x) => x.cpu)),
     floorMib: median(bs.map((x) => x.mib)),
     ratio: median(as.map((x, i) => x.wall / bs[i].wall)),
+    cpuRatio: median(as.map((x, i) => x.cpu / bs[i].cpu)),
   };
 }
 
@@ -122,14 +125,15 @@ const chromium = ['/usr/bin/chromium-headless-shell', '/usr/lib/chromium/chromiu
 const fmt = (n, d = 2) => n.toFixed(d);
 const rows = results.map(
   (r) =>
-    `| ${r.command} | ${r.scale} | ${fmt(r.mb, 1)} MB${r.cases ? `; ${r.cases.toLocaleString('en')} cases, ${r.forms.toLocaleString('en')} forms, ${r.events.toLocaleString('en')} events` : ''} | ${fmt(r.wall)} s | ${Math.round(r.mib)} MiB | ${r.floorName} ${fmt(r.floor)} s, ${Math.round(r.floorMib)} MiB | **${fmt(r.ratio)}** |`,
+    `| ${r.command} | ${r.scale} | ${fmt(r.mb, 1)} MB${r.cases ? `; ${r.cases.toLocaleString('en')} cases, ${r.forms.toLocaleString('en')} forms, ${r.events.toLocaleString('en')} events` : ''} | ${fmt(r.wall)} s | ${fmt(r.cpu)} s | ${Math.round(r.mib)} MiB | ${r.floorName} ${fmt(r.floor)} s, CPU ${fmt(r.floorCpu)} s, ${Math.round(r.floorMib)} MiB | **${fmt(r.ratio)}** | ${fmt(r.cpuRatio)} |`,
 );
 const md = `# Benchmark results
 
 Made by \`npm run bench -- --scales ${scales.join(',')} --runs ${runs}\` on ${new Date().toISOString().slice(0, 10)}.
-Whole-process wall time and peak resident memory (\`/usr/bin/time\`), median of ${runs} runs after a
-warm-up; each command alternates with its floor in the same run, and the ratio is the median of the
-pairwise ratios, so it holds when the machine's speed drifts.
+Whole-process wall time, CPU time (user + system, all threads) and peak resident memory
+(\`/usr/bin/time\`), median of ${runs} runs after a warm-up; each command alternates with its floor in
+the same run, and each ratio is the median of the pairwise ratios, so it holds when the machine's
+speed drifts. On a shared machine the CPU ratio is the steadier of the two.
 
 - machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB
 - Node ${process.version}, @duckdb/node-api ${pkg('@duckdb/node-api')}, vega-lite ${pkg('vega-lite')}, puppeteer-core ${pkg('puppeteer-core')}
@@ -140,8 +144,8 @@ Floors: **load** = \`bench/floor-load.js\`, DuckDB reading every CSV file of the
 text with the registry's dialect, nothing else; **print** = \`bench/floor-print.js\`, the same browser
 and print settings turning the finished report HTML into PDF, nothing else.
 
-| command | scale | extract | wall | peak memory | floor | ratio |
-|---|---|---|---|---|---|---|
+| command | scale | extract | wall | CPU | peak memory | floor | wall ratio | CPU ratio |
+|---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
 ![wall time against extract size](scaling.svg)

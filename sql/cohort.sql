@@ -1,6 +1,8 @@
 -- cohort: the valid cases in scope, with their site group and diagnosis year.      (metrics.md §0)
 -- in:  clean_cases, cfg_site_groups(site_group, ord, prefix)
--- out: cohort = clean_cases + site_group + diagnosis_year, in-scope cases only
+-- out: cohort(case_id, patient_id, diagnosis_date, reporting_unit, residence_region, site_group,
+--      diagnosis_year), in-scope cases only: the columns the metric, worklist and plausibility SQL
+--      read (the other case columns stay in clean_cases; copying them cost a third of this step)
 -- The ICD-10 code is normalised (upper-case, '.' removed) and matched by prefix; the first matching
 -- site group in registry.yaml order wins. Registries use few distinct codes, so the prefixes are
 -- matched once per distinct code and the result joined back to the cases.
@@ -14,6 +16,6 @@ code_group AS (
   JOIN cfg_site_groups g ON starts_with(c.code, g.prefix)
   GROUP BY c.code
 )
-SELECT c.*, m.site_group, year(c.diagnosis_date) AS diagnosis_year
+SELECT c.case_id, c.patient_id, c.diagnosis_date, c.reporting_unit, c.residence_region, m.site_group, year(c.diagnosis_date) AS diagnosis_year
 FROM clean_cases c
 JOIN code_group m ON m.code = upper(replace(c.icd10, '.', ''));

@@ -36,7 +36,7 @@ export async function openCsv(file: SourceFile, dialect: CsvDialect): Promise<Cs
     encoding = 'windows-1252';
     decided = true;
   }
-  const scanning = scanFile(file);
+  const scanning = scanFile(file, dialect.delimiter);
   scanning.catch(() => undefined); // awaited later; a failure there is the error to report
   const body = bom ? bytes.subarray(3) : bytes;
   const text = encoding === 'windows-1252' ? decodeWindows1252(body) : body.toString('utf8');
@@ -139,7 +139,8 @@ async function createSourceView(db: Db, file: SourceFile, header: readonly strin
   const probes = [
     `count(*) AS records`,
     `count(*) FILTER (WHERE c0 IS NULL OR c0 < '!') AS maybe_blank`,
-    ...present.map((i) => `bool_or(c${i} LIKE ' %' OR c${i} LIKE '% ') AS p${i}`),
+    // Only when the byte scan saw a space that could pad a value (or quotes) are the values probed.
+    ...(scan.mayBePadded ? present.map((i) => `bool_or(c${i} LIKE ' %' OR c${i} LIKE '% ') AS p${i}`) : []),
   ];
   const [stats] = await db.all<Record<string, string | boolean | null>>(`SELECT ${probes.join(', ')} FROM ${raw}`);
   const [blanks] = Number(stats?.maybe_blank ?? 0) > 0 ? await db.all<{ n: string }>(`SELECT count(*) AS n FROM ${raw} WHERE ${blankRow}`) : [];

@@ -1,4 +1,4 @@
-// CSV bytes → what DuckDB can read: one scan per file (line breaks, UTF-8 validity) and, only when
+// CSV bytes → what DuckDB can read: one scan per file (line breaks, UTF-8 validity, padding) and, only when
 // DuckDB cannot read the bytes as they are, a private UTF-8 copy (windows-1252 text, blank rows).
 import { isAscii, isUtf8 } from 'node:buffer';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -19,6 +19,40 @@ export interface FileScan {
   readonly validUtf8: boolean;
   /** plain ASCII: the same text in every encoding */
   readonly ascii: boolean;
+  /**
+   * false only when no value can start or end with a blank: the file has no quote character and no
+   * space next to a delimiter, a line break or either end of the file. Then no value needs trim().
+   */
+  readonly mayBePadded: boolean;
+}
+
+const SPACE = 0x20;
+const QUOTE = 0x22;
+
+/**
+ * Watches the bytes for a space that could pad a value (next to the delimiter, CR, LF or either end
+ * of the file) and for quotes, inside which a value may hold anything. A space elsewhere, as in
+ * 'Oslo universitetssykehus', pads nothing. Spaces are rare in extracts, so visiting each is cheap.
+ */
+function paddingWatch(delimiter: string): { chunk(buf: Buffer): void; padded(): boolean } {
+  const delim = delimiter.length === 1 ? delimiter.charCodeAt(0) : -1;
+  // A delimiter of more than one byte is beyond this scan: the careful route (probing the values) decides.
+  let found = delim === -1 || delim >= 0x80;
+  let prev = 0x0a; // the start of the file is the start of a line
+  const edge = (b: number | undefined) => b === undefined || b === delim || b === 0x0a || b === 0x0d;
+  return {
+    chunk(buf) {
+      if (found || buf.length === 0) return;
+      if (buf.indexOf(QUOTE) !== -1) found = true;
+      for (let i = buf.indexOf(SPACE); i !== -1 && !found; i = buf.indexOf(SPACE, i + 1)) {
+        if (edge(i === 0 ? prev : buf[i - 1]) || (i + 1 < buf.length && edge(buf[i + 1]))) found = true;
+      }
+      // A space that ends this chunk is judged by the next chunk's first byte, or by the end of the file.
+      if (!found && prev === SPACE && edge(buf[0])) found = true;
+      prev = buf[buf.length - 1]!;
+    },
+    padded: () => found || prev === SPACE,
+  };
 }
 
 /** The bytes 0x80–0x9F of windows-1252 (Latin-1 has control codes there); the five unassigned ones map to themselves, as browsers do. */
@@ -47,20 +81,22 @@ export function headIsUtf8(head: Buffer): boolean {
 }
 
 /**
- * Counts line breaks and checks UTF-8 in one native-speed pass (memchr and simdutf), run while DuckDB
- * parses the file. For .csv.gz this is also the integrity check.
+ * Counts line breaks, checks UTF-8 and looks for padding in one native-speed pass (memchr and
+ * simdutf), run while DuckDB parses the file. For .csv.gz this is also the integrity check.
  */
-export async function scanFile(file: SourceFile): Promise<FileScan> {
+export async function scanFile(file: SourceFile, delimiter: string): Promise<FileScan> {
   let newlines = 0;
   let last = -1;
   let valid = true;
   let ascii = true;
   let carry: Buffer | null = null;
+  const padding = paddingWatch(delimiter);
   const sink = new Writable({
     write(chunk: Buffer, _e, cb) {
       for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) newlines++;
       if (chunk.length) last = chunk[chunk.length - 1]!;
       if (ascii) ascii = isAscii(chunk);
+      padding.chunk(chunk);
       if (valid) {
         const buf: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
         const cut = incompleteTail(buf);
@@ -76,7 +112,7 @@ export async function scanFile(file: SourceFile): Promise<FileScan> {
   } catch (e) {
     throw readError(e, file);
   }
-  return { newlines, endsWithNewline: last === 10, validUtf8: valid && carry === null, ascii };
+  return { newlines, endsWithNewline: last === 10, validUtf8: valid && carry === null, ascii, mayBePadded: padding.padded() };
 }
 
 /** A failed read as the user's problem: a damaged gzip file, or a file they may not read. */

@@ -105,40 +105,29 @@ export function emptyCleanTable(table: TableName): string {
 export async function validateTable(db: Db, table: TableName, dateFormat: string): Promise<void> {
   const { early, dupColumn, late } = checksFor(table);
   const checks = [...early, ...(dupColumn ? [{ rule: 'duplicate_id' as Rule, column: dupColumn, sql: '' }] : []), ...late];
-  const dupIdx = dupColumn ? early.length : -1;
+  // The index of duplicate_id lies between the early (value) and the late (reference) rules' indices.
+  const dupIdx = early.length;
   const caseOf = (list: Check[], offset: number) =>
     list.length ? `CASE ${list.map((c, i) => `WHEN ${c.sql} THEN ${i + offset}`).join(' ')} END` : 'NULL::INTEGER';
   const cols = CONTRACT[table].columns;
   const joins = late.map((c, i) => `LEFT JOIN (${c.known}) j${i} ON j${i}.k = s.${c.column}`).join('\n       ');
-  // Only ids that occur more than once can be duplicates; the first valid row of each is kept.
-  const repeated = dupColumn
-    ? `, repeated AS (SELECT ${dupColumn} AS id FROM a GROUP BY ${dupColumn} HAVING count(*) > 1),
-     first_ok AS (
-       SELECT a.${dupColumn} AS id, min(a.line) AS first_ok
-       FROM a JOIN repeated r ON r.id = a.${dupColumn}
-       WHERE early IS NULL AND late IS NULL
-       GROUP BY a.${dupColumn}
-     )`
-    : '';
   const dates = cols.filter((c) => c.kind.type === 'date').map((c) => c.name);
-  const dedup = dupColumn ? `LEFT JOIN first_ok b ON b.id = a.${dupColumn}` : '';
-  const dupCase = dupColumn ? `CASE WHEN b.first_ok < a.line THEN ${dupIdx} END` : 'NULL::INTEGER';
   // For a rejected row, the text of the column that broke the rule (by its position in the table).
   const positions = checks.map((c) => cols.findIndex((x) => x.name === c.column) + 1);
-  // One pass: the checks, the verdict, and the typed columns of the rows that pass.
+  // One pass: the checks, the verdict but for duplicate_id, and the typed columns of the rows that pass.
   await db.run(
     `CREATE TABLE chk_${table} AS
-     WITH a AS (
-       SELECT s.*, ${caseOf(early, 0)} AS early, ${caseOf(late, early.length + (dupColumn ? 1 : 0))} AS late
+     WITH judged AS (
+       SELECT s.*, coalesce(${caseOf(early, 0)}, ${caseOf(late, early.length + (dupColumn ? 1 : 0))}) AS fail
        FROM ${parsedDates(dates, table)} s
        ${joins}
-     )${repeated},
-     judged AS (SELECT a.*, coalesce(early, ${dupCase}, late) AS fail FROM a ${dedup})
+     )
      SELECT line, ${cols.map(typedColumn).join(', ')}, fail,
             CASE WHEN fail IS NOT NULL THEN [${cols.map((c) => c.name).join(', ')}][[${positions.join(', ')}][fail + 1]] END AS fail_value
      FROM judged`,
     { date_format: dateFormat },
   );
+  if (dupColumn) await markDuplicates(db, table, dupColumn, dupIdx);
   const meta = checks.map((c, i) => `(${i}, '${c.rule}', '${c.column}')`).join(', ');
   await db.run(
     `INSERT INTO dq SELECT '${table}', k.line, k.${ID_COLUMN[table]}, m.col, k.fail_value, m.rule, ${TABLES.indexOf(table)}
@@ -150,3 +139,23 @@ export async function validateTable(db: Db, table: TableName, dateFormat: string
   await db.run(`DROP TABLE IF EXISTS raw_${table}`);
 }
 
+/**
+ * duplicate_id as a second, small pass: only ids that occur more than once can be duplicates, and
+ * of those, a row not rejected by a value rule (fail is NULL, or a reference rule's index above
+ * dupIdx) is a duplicate when an earlier row with the same id passes every rule. Kept out of the
+ * checking statement, which would otherwise hold all its rows at once to group them by id.
+ */
+async function markDuplicates(db: Db, table: TableName, id: string, dupIdx: number): Promise<void> {
+  await db.run(
+    `UPDATE chk_${table} SET fail = ${dupIdx}, fail_value = ${id}
+     WHERE line IN (
+       WITH repeated AS (
+         SELECT line, ${id} AS id, fail FROM chk_${table}
+         WHERE ${id} IN (SELECT ${id} FROM chk_${table} GROUP BY ${id} HAVING count(*) > 1)
+       ),
+       first_ok AS (SELECT id, min(line) AS first_ok FROM repeated WHERE fail IS NULL GROUP BY id)
+       SELECT r.line FROM repeated r JOIN first_ok b ON b.id = r.id
+       WHERE b.first_ok < r.line AND (r.fail IS NULL OR r.fail > ${dupIdx})
+     )`,
+  );
+}

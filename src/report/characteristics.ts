@@ -71,8 +71,9 @@ export async function characteristics(db: Db, config: Config, year: number, asOf
               CASE WHEN k.sex IN ('F', 'M') THEN k.sex ELSE 'unknown' END AS sex,
               CASE WHEN k.age IS NULL THEN 'unknown' WHEN k.age < 40 THEN '0-39' WHEN k.age < 60 THEN '40-59'
                    WHEN k.age < 70 THEN '60-69' WHEN k.age < 80 THEN '70-79' ELSE '80+' END AS age_band
-       FROM cohort k JOIN clean_units u ON u.unit_code = k.reporting_unit
-       WHERE k.diagnosis_year = $year AND k.diagnosis_date <= $as_of::DATE
+       FROM (SELECT k.*, c.sex, c.age FROM cohort k JOIN clean_cases c ON c.case_id = k.case_id
+             WHERE k.diagnosis_year = $year AND k.diagnosis_date <= $as_of::DATE) k
+       JOIN clean_units u ON u.unit_code = k.reporting_unit
      )
      SELECT region, 'site_group' AS dim, site_group AS cat, count(*) AS n FROM c GROUP BY ALL
      UNION ALL SELECT region, 'sex', sex, count(*) FROM c GROUP BY ALL
@@ -93,8 +94,11 @@ export async function characteristics(db: Db, config: Config, year: number, asOf
     return { dimension, categories: categories[dimension], cells: protectBreakdown(counts, regions, categories[dimension], config.publication.minCell) };
   });
   const units = await db.all<{ unit: string; cases: string; sex: string; age: string; morphology: string }>(
-    `SELECT reporting_unit AS unit, count(*) AS cases, count(sex) AS sex, count(age) AS age, count(morphology) AS morphology
-     FROM cohort WHERE diagnosis_year = $year AND diagnosis_date <= $as_of::DATE GROUP BY ALL ORDER BY unit`,
+    // The cohort table keeps only the columns the metric SQL reads; sex, age and morphology come
+    // from the cases themselves, for the report year's cases only.
+    `SELECT k.reporting_unit AS unit, count(*) AS cases, count(c.sex) AS sex, count(c.age) AS age, count(c.morphology) AS morphology
+     FROM cohort k JOIN clean_cases c ON c.case_id = k.case_id
+     WHERE k.diagnosis_year = $year AND k.diagnosis_date <= $as_of::DATE GROUP BY ALL ORDER BY unit`,
     { year, as_of: asOf },
   );
   const completeness = units.map((u): UnitCompleteness => ({
