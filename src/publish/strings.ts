@@ -107,7 +107,7 @@ const en: PublishStrings = {
   about: 'About',
   aboutLines: [
     'Results of {registry}, report year {year}, data as of {asof}.',
-    'Rate = numerator / denominator. CI: exact (Clopper–Pearson) 95 % confidence interval.',
+    'Rate = numerator / denominator. CI: exact (Clopper–Pearson) 95% confidence interval.',
     'Groups of fewer than {n} patients show no numbers ("n < {n}"), and where such a group could otherwise be worked out from a total, another group is hidden too ("hidden").',
     'Every number in this file may be published.',
   ],
@@ -122,7 +122,7 @@ const en: PublishStrings = {
   altLatest: 'In {year}: {values}.',
   altBars: 'Bar chart, {caption}: {values}.',
   altTarget: 'Dashed line: the target {target}.',
-  altFunnel: 'Funnel plot, {caption}: {units} units by number of patients, with control limits (95 % and 99.8 %) around the national share of {national}. {outside} units lie outside the 95 % limits.',
+  altFunnel: 'Funnel plot, {caption}: {units} units by number of patients, with control limits (95% and 99.8%) around the national share of {national}. {outside} units lie outside the 95% limits.',
   altMedian: 'Dot plot, {caption}: each unit\'s median days per interval, with the norm ({norms}).',
   notShown: 'not shown',
   pageTitle: '{registry}: results {year}',

@@ -87,7 +87,7 @@ async function funnelBlocks(v: View): Promise<Block[]> {
     if (!isShown(nat) || unitsY.length === 0) continue;
     const caption = `${s.funnel}: ${v.formLabel(ft0)} ${y}`;
     const pts = unitsY.map((r) => ({ name: r.group, value: r.value, n: r.denominator, highlight: !regionCode || ctx.units.get(r.group)?.region === regionCode }));
-    blocks.push({ figure: { caption, note: s.funnelNote, svg: await renderSvg(funnelSpec(pts, nat.value, { xTitle: s.patients, target: nat.target }), f, caption) } });
+    blocks.push({ figure: { caption, note: fill(s.funnelNote, { p95: f.target(0.95), p998: f.pct(0.998) }), svg: await renderSvg(funnelSpec(pts, nat.value, { xTitle: s.patients, target: nat.target, limitLabels: [f.target(0.95), f.pct(0.998)] }), f, caption) } });
   }
   return blocks;
 }

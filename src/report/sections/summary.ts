@@ -1,5 +1,6 @@
 // Summary: every indicator of the scope against its target and goal levels, the key findings, and in a
 // regional report every indicator of the region beside the nation and the other regions.
+import { fill } from '../../print/i18n.js';
 import type { Cell, TableModel } from '../../print/table.js';
 import { keyFindings } from '../findings.js';
 import type { MetricRow, View } from '../view.js';
@@ -42,7 +43,7 @@ function regionComparison(v: View, items: readonly Indicator[]): TableModel | nu
 }
 
 export function summary(v: View): { table: TableModel; findings: string[]; comparison: TableModel | null } {
-  const { s, level, group } = v;
+  const { s, f, level, group } = v;
   const items = indicators(v);
   const rows: Cell[][] = [];
   for (const it of items) {
@@ -50,7 +51,7 @@ export function summary(v: View): { table: TableModel; findings: string[]; compa
     if (r) rows.push([{ text: it.label }, v.rate(r), v.ci(r), v.targetLevels(r), v.goal(r)]);
   }
   return {
-    table: { caption: '', head: [s.indicator, s.result, s.ci, v.hasModerate ? s.targetLevels : s.target, s.goalLevel], rows, note: s.goalLegend },
+    table: { caption: '', head: [s.indicator, s.result, fill(s.ci, { p95: f.target(0.95) }), v.hasModerate ? s.targetLevels : s.target, s.goalLevel], rows, note: s.goalLegend },
     findings: keyFindings(v),
     comparison: regionComparison(v, items),
   };
