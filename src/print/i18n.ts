@@ -88,6 +88,11 @@ export class NumberFormat {
   }
 }
 
+/** The name of the national cancer registry of `country` (ISO code) in the document's language. */
+export function cancerRegistry(s: Strings, country: string): string {
+  return s.cancerRegistries[country.toUpperCase()] ?? s.cancerRegistries.other!;
+}
+
 /** The label of a code in one of the maps above, or the code itself when it has none (data from outside). */
 export function labelOf(map: Readonly<Record<string, string>>, code: string): string {
   return Object.hasOwn(map, code) ? map[code]! : code;

@@ -30,7 +30,7 @@ const nb = {
   altBars: 'Stolpediagram, {caption}: {values}.',
   altTarget: 'Stiplet linje: målet {target}.',
   altFunnel: 'Traktplott, {caption}: {units} enheter etter antall pasienter, med kontrollgrenser (95 % og 99,8 %) rundt landets andel på {national}. {outside} enheter ligger utenfor 95 %-grensene.',
-  altMedian: 'Prikkdiagram, {caption}: hver enhets median antall dager per intervall, med normtiden ({norms}).',
+  altMedian: 'Prikkdiagram, {caption}: hver enhets median antall dager per intervall, med standard forløpstid ({norms}).',
   notShown: 'ikke vist',
   // results page
   pageTitle: '{registry}: resultater {year}',

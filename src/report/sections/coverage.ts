@@ -1,6 +1,6 @@
 // Coverage: the trend, the regions, the units per year, funnel plots, and the units below target.
 import { isShown, pooledRegion } from '../../metrics/published.js';
-import { fill } from '../../print/i18n.js';
+import { cancerRegistry, fill } from '../../print/i18n.js';
 import type { Cell } from '../../print/table.js';
 import { barSpec, funnelSpec, renderSvg, trendSpec, type SeriesPoint } from '../charts.js';
 import type { Block, Section } from '../model.js';
@@ -136,5 +136,5 @@ async function comparisonBlocks(v: View): Promise<Block[]> {
 
 export async function coverageSection(v: View): Promise<Section> {
   const blocks = [...(await trendBlocks(v)), ...(await comparisonBlocks(v)), ...unitTables(v), ...(await funnelBlocks(v)), belowTarget(v)];
-  return { id: 'coverage', title: v.s.coverage, intro: v.s.coverageIntro, blocks };
+  return { id: 'coverage', title: v.s.coverage, intro: fill(v.s.coverageIntro, { cancerRegistry: cancerRegistry(v.s, v.ctx.config.country) }), blocks };
 }
