@@ -102,7 +102,8 @@ export function trendSpec(
         encoding: {
           x: xAxis,
           y: { field: 'value', type: 'quantitative', title: null, scale: { domain: [yMin, 1] }, axis: { format: '.0%', tickCount: 6 } },
-          color: { field: 'series', type: 'nominal', title: opts.seriesTitle, sort: series, scale: { domain: series } },
+          // Long series names (pathway intervals in words) in two columns, so the legend keeps to the chart's width.
+          color: { field: 'series', type: 'nominal', title: opts.seriesTitle, sort: series, scale: { domain: series }, ...(series.some((n) => n.length > 24) ? { legend: { columns: 2 } } : {}) },
           strokeDash: { field: 'dash', type: 'nominal', legend: null, scale: { domain: ['solid', 'dash'], range: [[1, 0], [5, 3]] } },
           detail: { field: 'segment', type: 'nominal' },
         },

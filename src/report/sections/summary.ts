@@ -16,7 +16,7 @@ function indicators(v: View): Indicator[] {
   const items: Indicator[] = [];
   for (const ft of ctx.config.coverage.formTypes) for (const y of [Y, Y - 1]) items.push({ label: `${s.coverage}, ${v.formLabel(ft)} ${y}`, get: (l, g) => v.cov(ft, y, l, g) });
   items.push({ label: `${s.centralisation} ${Y}`, get: (l, g) => v.cen('ALL', Y, l, g) });
-  for (const iv of ctx.config.pathway?.intervals ?? []) items.push({ label: `${s.pathway}: ${iv.id} (≤ ${iv.normDays} ${s.days}) ${Y}`, get: (l, g) => v.pt(iv.id, Y, l, g) });
+  for (const iv of ctx.config.pathway?.intervals ?? []) items.push({ label: `${s.pathway}: ${v.intervalWithNorm(iv)} ${Y}`, get: (l, g) => v.pt(iv.id, Y, l, g) });
   return items;
 }
 
