@@ -87,6 +87,17 @@ describe('coverage targets', () => {
   });
 });
 
+describe('coverage by region', () => {
+  it('the table ends with the nation as reference row and the target of each year', () => {
+    const table = nb.slice(nb.indexOf('Dekningsgrad etter helseregion, 2023–2024'));
+    const rows = table.split('\n');
+    const national = rows.find((l) => /^\s*Nasjonalt\s/.test(l))!;
+    const expected = [2023, 2024].flatMap((y) => ['registration', 'treatment'].map((ft) => pct(find((m) => m.metric === 'coverage' && m.form_type === ft && m.year === y && m.level === 'national').value)));
+    expect([...national.matchAll(/\d+,\d %/g)].map((m) => m[0])).toEqual(expected);
+    expect(rows.find((l) => /^\s*Mål\s/.test(l))).toMatch(/95 %\s+95 %\s+80 %\s+80 %/);
+  });
+});
+
 describe('three-year comparison', () => {
   it('one figure per indicator with a unit level, each unit printed with its report-year figures', () => {
     const flat = nb.replace(/\s+/g, ' ');

@@ -48,7 +48,12 @@ async function regionBlocks(v: View): Promise<Block[]> {
     table: {
       caption: `${s.coverageByRegion}, ${Y - 1}–${Y}`,
       head: [s.region, ...[Y - 1, Y].flatMap((y) => formTypes.map((ft) => `${v.cap(v.formLabel(ft))} ${y}`))],
-      rows: regionsOrdered.map((rc) => [{ text: v.regionLabel(rc) }, ...[Y - 1, Y].flatMap((y) => formTypes.map((ft) => v.rate(v.cov(ft, y, 'region', rc))))]),
+      rows: [
+        ...regionsOrdered.map((rc) => [{ text: v.regionLabel(rc) }, ...[Y - 1, Y].flatMap((y) => formTypes.map((ft) => v.rate(v.cov(ft, y, 'region', rc))))]),
+        // The nation as the reference row, and each year's target.
+        [{ text: s.national, cls: 'total' }, ...[Y - 1, Y].flatMap((y) => formTypes.map((ft) => v.rate(v.cov(ft, y, 'national', 'ALL'))))],
+        [{ text: s.target }, ...[Y - 1, Y].flatMap((y) => formTypes.map((ft) => v.target(v.cov(ft, y, 'national', 'ALL'))))],
+      ],
     },
   });
   return blocks;
