@@ -16,7 +16,23 @@ export function fill(template: string, values: Record<string, string | number>):
   return template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
 }
 
-/** Locale-aware number formatting for the report. */
+/** Thin no-break space: the thousands separator of nb and sv (SI style: 12 345). */
+const THIN_SPACE = '\u202f';
+/** The true minus sign (U+2212), in every language. */
+const MINUS = '\u2212';
+
+/** Formats with Intl, then sets the typography: thin-space thousands in nb and sv, a true minus everywhere. */
+function typeset(fmt: Intl.NumberFormat, language: Language, v: number): string {
+  return fmt
+    .formatToParts(v)
+    .map((p) => (p.type === 'group' && language !== 'en' ? THIN_SPACE : p.type === 'minusSign' ? MINUS : p.value))
+    .join('');
+}
+
+/**
+ * Locale-aware number formatting for the report: the one place numbers become text. nb and sv: decimal
+ * comma, no-break space before %, thin-space thousands; en: decimal point; a true minus in every language.
+ */
 export class NumberFormat {
   private readonly pctFmt: Intl.NumberFormat;
   private readonly intFmt: Intl.NumberFormat;
@@ -35,7 +51,7 @@ export class NumberFormat {
 
   /** 0.823 → "82,3 %" (nb, sv) or "82.3%" (en). */
   pct(v: number): string {
-    return this.pctFmt.format(v);
+    return typeset(this.pctFmt, this.language, v);
   }
 
   /** A target such as 0.8 → "80 %". */
@@ -45,15 +61,15 @@ export class NumberFormat {
 
   /** A difference in percentage points, unsigned, one decimal: 6 → "6,0" (nb, sv) or "6.0" (en). */
   points(v: number): string {
-    return this.pointsFmt.format(Math.abs(v));
+    return typeset(this.pointsFmt, this.language, Math.abs(v));
   }
 
   int(v: number): string {
-    return this.intFmt.format(v);
+    return typeset(this.intFmt, this.language, v);
   }
 
   dec(v: number): string {
-    return this.decFmt.format(v);
+    return typeset(this.decFmt, this.language, v);
   }
 
   date(iso: string): string {
@@ -61,15 +77,20 @@ export class NumberFormat {
   }
 
   /** d3-format locale for Vega axes, so that chart labels read as the text does. */
-  d3Locale(): { decimal: string; thousands: string; grouping: number[]; currency: [string, string]; percent: string } {
+  d3Locale(): { decimal: string; thousands: string; grouping: number[]; currency: [string, string]; percent: string; minus: string } {
     const parts = new Intl.NumberFormat(LOCALES[this.language], { style: 'percent', minimumFractionDigits: 1 }).formatToParts(0.123);
     const decimal = parts.find((p) => p.type === 'decimal')?.value ?? '.';
     const percentIdx = parts.findIndex((p) => p.type === 'percentSign');
     const before = parts[percentIdx - 1];
     const percent = (before?.type === 'literal' ? before.value : '') + '%';
     const group = new Intl.NumberFormat(LOCALES[this.language]).formatToParts(12345).find((p) => p.type === 'group')?.value ?? ',';
-    return { decimal, thousands: group, grouping: [3], currency: ['', ''], percent };
+    return { decimal, thousands: this.language === 'en' ? group : THIN_SPACE, grouping: [3], currency: ['', ''], percent, minus: MINUS };
   }
+}
+
+/** The name of the national cancer registry of `country` (ISO code) in the document's language. */
+export function cancerRegistry(s: Strings, country: string): string {
+  return s.cancerRegistries[country.toUpperCase()] ?? s.cancerRegistries.other!;
 }
 
 /** The label of a code in one of the maps above, or the code itself when it has none (data from outside). */

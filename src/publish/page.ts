@@ -79,7 +79,7 @@ export function pageData(table: PublishedTable, config: Config, names: Names, la
     numerator: s.numerator,
     denominator: s.denominator,
     share: s.share,
-    ci: s.ci,
+    ci: fill(s.ci, { p95: new NumberFormat(lang).target(0.95) }),
     target: s.target,
     moderate: p.moderate,
     goalLevel: p.goalLevel,

@@ -102,7 +102,8 @@ export function trendSpec(
         encoding: {
           x: xAxis,
           y: { field: 'value', type: 'quantitative', title: null, scale: { domain: [yMin, 1] }, axis: { format: '.0%', tickCount: 6 } },
-          color: { field: 'series', type: 'nominal', title: opts.seriesTitle, sort: series, scale: { domain: series } },
+          // Long series names (pathway intervals in words) in two columns, so the legend keeps to the chart's width.
+          color: { field: 'series', type: 'nominal', title: opts.seriesTitle, sort: series, scale: { domain: series }, ...(series.some((n) => n.length > 24) ? { legend: { columns: 2 } } : {}) },
           strokeDash: { field: 'dash', type: 'nominal', legend: null, scale: { domain: ['solid', 'dash'], range: [[1, 0], [5, 3]] } },
           detail: { field: 'segment', type: 'nominal' },
         },
@@ -163,7 +164,8 @@ export interface FunnelUnit {
 }
 
 /** Funnel plot: unit shares against size, with exact binomial limits around the national share. */
-export function funnelSpec(units: readonly FunnelUnit[], national: number, opts: { xTitle: string; target: number | null }): TopLevelSpec {
+export function funnelSpec(units: readonly FunnelUnit[], national: number, opts: { xTitle: string; target: number | null; limitLabels: readonly [string, string] }): TopLevelSpec {
+  const [k95, k998] = opts.limitLabels;
   const maxN = Math.max(10, ...units.map((u) => u.n));
   const ns: number[] = [];
   for (let n = 5; n <= maxN * 1.05; n = Math.ceil(n * 1.08)) ns.push(n);
@@ -171,10 +173,10 @@ export function funnelSpec(units: readonly FunnelUnit[], national: number, opts:
     const [l95, h95] = funnelLimits(national, n, 0.95);
     const [l998, h998] = funnelLimits(national, n, 0.998);
     return [
-      { n, v: l95, k: '95 %', side: 'low' },
-      { n, v: h95, k: '95 %', side: 'high' },
-      { n, v: l998, k: '99,8 %', side: 'low' },
-      { n, v: h998, k: '99,8 %', side: 'high' },
+      { n, v: l95, k: k95, side: 'low' },
+      { n, v: h95, k: k95, side: 'high' },
+      { n, v: l998, k: k998, side: 'low' },
+      { n, v: h998, k: k998, side: 'high' },
     ];
   });
   const yMin = Math.max(0, Math.floor(Math.min(...units.map((u) => u.value), ...limits.map((l) => l.v)) * 10) / 10);
@@ -189,7 +191,7 @@ export function funnelSpec(units: readonly FunnelUnit[], national: number, opts:
           x: { field: 'n', type: 'quantitative', title: opts.xTitle, scale: { domain: [0, Math.ceil(maxN * 1.05)] } },
           y: { field: 'v', type: 'quantitative', title: null, scale: { domain: [yMin, 1] }, axis: { format: '.0%' } },
           detail: [{ field: 'k' }, { field: 'side' }],
-          strokeDash: { field: 'k', type: 'nominal', title: null, scale: { domain: ['95 %', '99,8 %'], range: [[4, 2], [1, 0]] } },
+          strokeDash: { field: 'k', type: 'nominal', title: null, scale: { domain: [k95, k998], range: [[4, 2], [1, 0]] } },
         },
       },
       { data: { values: [{ v: national }] }, mark: { type: 'rule', color: '#1f5f8b' }, encoding: { y: { field: 'v', type: 'quantitative' } } },

@@ -54,7 +54,7 @@ function pathwayFinding(v: View): string[] {
     const r = v.pt(iv.id, Y, level, group);
     if (!isShown(r)) return [];
     const p = v.pt(iv.id, Y - 1, level, group);
-    return [fill(s.findingPathwayItem, { interval: iv.id, value: f.pct(r.value), change: isShown(p) ? `${change(v, r.value, p.value)}, ${Y - 1}: ${f.pct(p.value)}` : '–' })];
+    return [fill(s.findingPathwayItem, { interval: v.intervalName(iv), value: f.pct(r.value), change: isShown(p) ? `${change(v, r.value, p.value)}, ${Y - 1}: ${f.pct(p.value)}` : '–' })];
   });
   return items.length ? [fill(s.findingPathway, { year: Y, list: items.join('; ') })] : [];
 }
@@ -67,7 +67,7 @@ function indicators(v: View): { label: string; year: number; now: MetricRow | un
     // Coverage: the last two complete years, which share a target.
     ...config.coverage.formTypes.map((ft) => ({ label: `${s.coverage}, ${v.formLabel(ft)}`, year: Y - 1, now: v.cov(ft, Y - 1, level, group), before: v.cov(ft, Y - 2, level, group) })),
     { label: s.centralisation, year: Y, now: v.cen('ALL', Y, level, group), before: v.cen('ALL', Y - 1, level, group) },
-    ...(config.pathway?.intervals ?? []).map((iv) => ({ label: iv.id, year: Y, now: v.pt(iv.id, Y, level, group), before: v.pt(iv.id, Y - 1, level, group) })),
+    ...(config.pathway?.intervals ?? []).map((iv) => ({ label: v.intervalName(iv), year: Y, now: v.pt(iv.id, Y, level, group), before: v.pt(iv.id, Y - 1, level, group) })),
   ];
 }
 

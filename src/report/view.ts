@@ -1,6 +1,6 @@
 // One report's view of the published table: its scope (level and group), lookups of metric rows, the
 // labels of codes, and the cells that print a row (a withheld row's cells carry no number, only a mark).
-import type { Language } from '../config/types.js';
+import type { Language, PathwayInterval } from '../config/types.js';
 import { isShown, pooledGroup, type PublishedRow, type PublishedTable } from '../metrics/published.js';
 import type { Achievement } from '../metrics/table.js';
 import { fill, labelOf, NumberFormat, STRINGS, type Strings } from '../print/i18n.js';
@@ -46,6 +46,10 @@ export interface View {
   readonly pt: (iv: string, year: number, level: string, group: string) => MetricRow | undefined;
   readonly regionLabel: (code: string) => string;
   readonly formLabel: (ft: string) => string;
+  /** A pathway interval in words: its code and registry.yaml label, or its from and to milestones when it has none. */
+  readonly intervalName: (iv: PathwayInterval) => string;
+  /** The interval in words with its standard time: "OF1 (start – første fremmøte, ≤ 8 dager)". */
+  readonly intervalWithNorm: (iv: PathwayInterval) => string;
   readonly groupLabel: (id: string) => string;
   readonly cap: (t: string) => string;
   readonly rate: (r: MetricRow | undefined) => Cell;
@@ -97,6 +101,12 @@ export function makeView(ctx: ReportContext, scope: Scope): View {
     return config.pathway ? { target: config.pathway.complianceTarget, moderate: config.pathway.complianceModerate } : null;
   };
 
+  const intervalWords = (iv: PathwayInterval): string => {
+    const label = iv.label[ctx.language];
+    return label && label !== iv.id ? label : `${labelOf(s.roles, iv.from)} – ${labelOf(s.roles, iv.to)}`;
+  };
+  const intervalName = (iv: PathwayInterval): string => `${iv.id} (${intervalWords(iv)})`;
+
   return {
     ctx, s, f, lang: ctx.language, table, rows, Y,
     years: Array.from({ length: Y - firstYear + 1 }, (_, i) => firstYear + i),
@@ -111,6 +121,8 @@ export function makeView(ctx: ReportContext, scope: Scope): View {
     pt: (iv, year, lvl, grp) => byKey.get(key('pathway_time', iv, year, lvl, grp)),
     regionLabel,
     formLabel: (ft) => labelOf(s.forms, ft),
+    intervalName,
+    intervalWithNorm: (iv) => `${iv.id} (${intervalWords(iv)}, ≤ ${iv.normDays} ${s.days})`,
     groupLabel: (id) => (id === 'ALL' ? s.all : (config.cohort.siteGroups.find((g) => g.id === id)?.label[ctx.language] ?? id)),
     cap: (t) => t.charAt(0).toUpperCase() + t.slice(1),
     // Withheld rows have no numbers in the published table; their rate cell says why.

@@ -87,10 +87,21 @@ describe('coverage targets', () => {
   });
 });
 
+describe('coverage by region', () => {
+  it('the table ends with the nation as reference row and the target of each year', () => {
+    const table = nb.slice(nb.indexOf('Dekningsgrad etter helseregion, 2023–2024'));
+    const rows = table.split('\n');
+    const national = rows.find((l) => /^\s*Nasjonalt\s/.test(l))!;
+    const expected = [2023, 2024].flatMap((y) => ['registration', 'treatment'].map((ft) => pct(find((m) => m.metric === 'coverage' && m.form_type === ft && m.year === y && m.level === 'national').value)));
+    expect([...national.matchAll(/\d+,\d %/g)].map((m) => m[0])).toEqual(expected);
+    expect(rows.find((l) => /^\s*Mål\s/.test(l))).toMatch(/95 %\s+95 %\s+80 %\s+80 %/);
+  });
+});
+
 describe('three-year comparison', () => {
   it('one figure per indicator with a unit level, each unit printed with its report-year figures', () => {
     const flat = nb.replace(/\s+/g, ' ');
-    for (const t of ['Dekningsgrad, registrering', 'Dekningsgrad, behandling', 'OF1 (≤ 8 dager)', 'OF4 (≤ 43 dager)']) {
+    for (const t of ['Dekningsgrad, registrering', 'Dekningsgrad, behandling', 'OF1 (start – første fremmøte, ≤ 8 dager)', 'OF4 (start – behandlingsstart, ≤ 43 dager)']) {
       expect(flat).toContain(`${t}: enhetene i 2024 og de to foregående årene`);
     }
     const html = readFileSync(join(out, 'report-2024-national.html'), 'utf8');
@@ -127,7 +138,7 @@ describe('regional reports', () => {
     const hv = region('HV');
     const at = (metric: string, dim: 'form_type' | 'interval', key: string, year: number, level: string, group: string) =>
       find((m) => m.metric === metric && m[dim] === key && m.year === year && m.level === level && m.group === group);
-    const line = hv.slice(hv.indexOf('Regionen sammenlignet med landet')).split('\n').find((l) => l.includes('Forløpstider: OF2 (≤ 21 dager) 2024'))!;
+    const line = hv.slice(hv.indexOf('Regionen sammenlignet med landet')).split('\n').find((l) => l.includes('Forløpstider: OF2 (første fremmøte – beslutning'))!;
     const expected = [at('pathway_time', 'interval', 'OF2', 2024, 'region', 'HV'), at('pathway_time', 'interval', 'OF2', 2024, 'national', 'ALL'), ...['HMN', 'HN', 'HSO'].map((g) => at('pathway_time', 'interval', 'OF2', 2024, 'region', g))];
     const values = [...line.matchAll(/(\d+,\d) %/g)].map((m) => m[1]);
     expect(values).toEqual(expected.map((r) => pct(r.value).replace(' %', '')));

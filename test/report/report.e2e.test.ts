@@ -32,6 +32,31 @@ beforeAll(async () => {
 const national = (t: MetricTable, form: string, year: number) =>
   t.metrics.find((r) => r.metric === 'coverage' && r.form_type === form && r.year === year && r.level === 'national')!;
 
+describe('numbers in the report language', () => {
+  // pdftotext without -layout, so that a number's characters stay together.
+  const raw = (name: string) => execFileSync('pdftotext', [join(built[name]!.out, 'report-2024-national.pdf'), '-'], { encoding: 'utf8' });
+  const offending = (t: string, re: RegExp) => [...t.matchAll(re)].map((m) => t.slice(Math.max(0, m.index - 30), m.index + m[0].length + 10).replace(/\s+/g, ' '));
+
+  it('nb and sv: decimal comma, a space before %, no hyphen for minus; the funnel legend and CI header too', () => {
+    for (const name of ['no', 'se']) {
+      const t = raw(name);
+      expect(offending(t, /\d\.\d+\s?%/g)).toEqual([]);
+      expect(offending(t, /(?<![\w\d])-\d/g)).toEqual([]);
+      expect(t).toMatch(/99,8\s%/);
+      expect(t).toMatch(/95\s%\sKI/);
+    }
+  });
+
+  it('en: decimal point, no space before %, no hyphen for minus; the funnel legend and CI header too', () => {
+    const t = raw('en');
+    expect(offending(t, /\d,\d+\s?%/g)).toEqual([]);
+    expect(offending(t, /\d\s%/g)).toEqual([]);
+    expect(offending(t, /(?<![\w\d])-\d/g)).toEqual([]);
+    expect(t).toContain('99.8%');
+    expect(t).toContain('95% CI');
+  });
+});
+
 describe('annual report PDFs', () => {
   it('one national, one per region and one per unit report, each with its HTML twin, and the metric files', () => {
     const units = [...new Set(built.no!.metrics.metrics.filter((m) => m.level === 'unit' && !m.group.startsWith('other:')).map((m) => `unit-${m.group}`))];

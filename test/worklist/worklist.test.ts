@@ -80,7 +80,7 @@ describe('regreport worklist', () => {
     expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/);
     const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
     // 2024 registration at L1: A registered, B not → 1/2; 80 % of 2 needs 2 → 1 more.
-    expect(text).toContain('Registrer 1 flere 2024-tilfeller (registrering) for å nå 80 %.');
+    expect(text).toContain('Tilfeller fra 2024 som må registreres (registrering) for å nå 80 %: 1.');
     // 2023 registration: C registered → 1/1: reached.
     expect(text).toContain('Registrering 2023: målet på 95 % er nådd.');
     expect(readdirSync(out).sort()).toEqual(['worklist-L1.csv', 'worklist-L1.pdf', 'worklist-L1.xlsx', 'worklist.csv']);

@@ -1,6 +1,6 @@
 // Coverage: the trend, the regions, the units per year, funnel plots, and the units below target.
 import { isShown, pooledRegion } from '../../metrics/published.js';
-import { fill } from '../../print/i18n.js';
+import { cancerRegistry, fill } from '../../print/i18n.js';
 import type { Cell } from '../../print/table.js';
 import { barSpec, funnelSpec, renderSvg, trendSpec, type SeriesPoint } from '../charts.js';
 import type { Block, Section } from '../model.js';
@@ -48,7 +48,12 @@ async function regionBlocks(v: View): Promise<Block[]> {
     table: {
       caption: `${s.coverageByRegion}, ${Y - 1}–${Y}`,
       head: [s.region, ...[Y - 1, Y].flatMap((y) => formTypes.map((ft) => `${v.cap(v.formLabel(ft))} ${y}`))],
-      rows: regionsOrdered.map((rc) => [{ text: v.regionLabel(rc) }, ...[Y - 1, Y].flatMap((y) => formTypes.map((ft) => v.rate(v.cov(ft, y, 'region', rc))))]),
+      rows: [
+        ...regionsOrdered.map((rc) => [{ text: v.regionLabel(rc) }, ...[Y - 1, Y].flatMap((y) => formTypes.map((ft) => v.rate(v.cov(ft, y, 'region', rc))))]),
+        // The nation as the reference row, and each year's target.
+        [{ text: s.national, cls: 'total' }, ...[Y - 1, Y].flatMap((y) => formTypes.map((ft) => v.rate(v.cov(ft, y, 'national', 'ALL'))))],
+        [{ text: s.target }, ...[Y - 1, Y].flatMap((y) => formTypes.map((ft) => v.target(v.cov(ft, y, 'national', 'ALL'))))],
+      ],
     },
   });
   return blocks;
@@ -87,7 +92,7 @@ async function funnelBlocks(v: View): Promise<Block[]> {
     if (!isShown(nat) || unitsY.length === 0) continue;
     const caption = `${s.funnel}: ${v.formLabel(ft0)} ${y}`;
     const pts = unitsY.map((r) => ({ name: r.group, value: r.value, n: r.denominator, highlight: !regionCode || ctx.units.get(r.group)?.region === regionCode }));
-    blocks.push({ figure: { caption, note: s.funnelNote, svg: await renderSvg(funnelSpec(pts, nat.value, { xTitle: s.patients, target: nat.target }), f, caption) } });
+    blocks.push({ figure: { caption, note: fill(s.funnelNote, { p95: f.target(0.95), p998: f.pct(0.998) }), svg: await renderSvg(funnelSpec(pts, nat.value, { xTitle: s.patients, target: nat.target, limitLabels: [f.target(0.95), f.pct(0.998)] }), f, caption) } });
   }
   return blocks;
 }
@@ -136,5 +141,5 @@ async function comparisonBlocks(v: View): Promise<Block[]> {
 
 export async function coverageSection(v: View): Promise<Section> {
   const blocks = [...(await trendBlocks(v)), ...(await comparisonBlocks(v)), ...unitTables(v), ...(await funnelBlocks(v)), belowTarget(v)];
-  return { id: 'coverage', title: v.s.coverage, intro: v.s.coverageIntro, blocks };
+  return { id: 'coverage', title: v.s.coverage, intro: fill(v.s.coverageIntro, { cancerRegistry: cancerRegistry(v.s, v.ctx.config.country) }), blocks };
 }

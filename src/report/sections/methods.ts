@@ -42,7 +42,7 @@ export function methodsSection(v: View): Section {
             fill(m.targets, { current: f.target(config.coverage.targetCurrentYear), previous: f.target(config.coverage.targetPreviousYear) }),
             fill(m.centralisation, { types: config.centralisation.treatmentTypes.map((t) => labelOf(s.treatmentTypes, t)).join(', ') }) +
               (config.centralisation.target !== null ? ` ${s.target}: ${f.target(config.centralisation.target)}.` : ''),
-            m.ci,
+            fill(m.ci, { p95: f.target(0.95) }),
             fill(m.suppression, { n: minCell }),
             m.complementary,
           ],

@@ -11,7 +11,7 @@ export async function pathwaySection(v: View): Promise<Section | null> {
   const intervals = ctx.config.pathway?.intervals ?? [];
   if (!intervals.length || !v.rows.some((r) => r.metric === 'pathway_time')) return null;
   const blocks: Block[] = [];
-  const points: SeriesPoint[] = intervals.flatMap((iv) => v.rows.filter((r) => r.metric === 'pathway_time' && r.interval === iv.id && v.isScopeRow(r)).filter(isShown).map((r) => ({ series: iv.id, year: r.year, value: r.value })));
+  const points: SeriesPoint[] = intervals.flatMap((iv) => v.rows.filter((r) => r.metric === 'pathway_time' && r.interval === iv.id && v.isScopeRow(r)).filter(isShown).map((r) => ({ series: v.intervalName(iv), year: r.year, value: r.value })));
   const ct = ctx.config.pathway!.complianceTarget;
   const title = regionCode ? `${s.pathway}: ${regionName}` : s.pathwayTrend;
   if (points.length) blocks.push({ figure: { caption: title, svg: await renderSvg(trendSpec(points, [{ label: f.target(ct), value: ct }], { seriesTitle: s.interval, yearTitle: s.year, years, bands: v.bands('pathway_time', years), bandWords: v.bandWords }), f, title) } });
@@ -21,7 +21,7 @@ export async function pathwaySection(v: View): Promise<Section | null> {
       caption: `${s.pathwayByRegion}, ${Y}`,
       head: [s.interval, s.norm, '', ...[s.national, ...regs.map(v.regionLabel)]],
       rows: intervals.flatMap((iv) => [
-        [{ text: iv.id }, { text: `${iv.normDays} ${s.days}`, cls: 'num' }, { text: s.share }, v.rate(v.pt(iv.id, Y, 'national', 'ALL')), ...regs.map((rc) => v.rate(v.pt(iv.id, Y, 'region', rc)))],
+        [{ text: v.intervalName(iv) }, { text: `${iv.normDays} ${s.days}`, cls: 'num' }, { text: s.share }, v.rate(v.pt(iv.id, Y, 'national', 'ALL')), ...regs.map((rc) => v.rate(v.pt(iv.id, Y, 'region', rc)))],
         [{ text: '' }, { text: '' }, { text: s.medianDays }, v.median(v.pt(iv.id, Y, 'national', 'ALL')), ...regs.map((rc) => v.median(v.pt(iv.id, Y, 'region', rc)))],
       ]),
     },
@@ -35,7 +35,7 @@ export async function pathwaySection(v: View): Promise<Section | null> {
     },
   });
   for (const iv of intervals) {
-    const label = `${iv.id} (≤ ${iv.normDays} ${s.days})`;
+    const label = v.intervalWithNorm(iv);
     blocks.push(...(await regionTrendFigure(v, 'pathway_time', (r) => r.interval === iv.id, label)));
     blocks.push(...(await threeYearFigure(v, { metric: 'pathway_time', interval: iv.id }, label)));
   }

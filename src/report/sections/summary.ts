@@ -1,5 +1,6 @@
 // Summary: every indicator of the scope against its target and goal levels, the key findings, and in a
 // regional report every indicator of the region beside the nation and the other regions.
+import { fill } from '../../print/i18n.js';
 import type { Cell, TableModel } from '../../print/table.js';
 import { keyFindings } from '../findings.js';
 import type { MetricRow, View } from '../view.js';
@@ -15,7 +16,7 @@ function indicators(v: View): Indicator[] {
   const items: Indicator[] = [];
   for (const ft of ctx.config.coverage.formTypes) for (const y of [Y, Y - 1]) items.push({ label: `${s.coverage}, ${v.formLabel(ft)} ${y}`, get: (l, g) => v.cov(ft, y, l, g) });
   items.push({ label: `${s.centralisation} ${Y}`, get: (l, g) => v.cen('ALL', Y, l, g) });
-  for (const iv of ctx.config.pathway?.intervals ?? []) items.push({ label: `${s.pathway}: ${iv.id} (≤ ${iv.normDays} ${s.days}) ${Y}`, get: (l, g) => v.pt(iv.id, Y, l, g) });
+  for (const iv of ctx.config.pathway?.intervals ?? []) items.push({ label: `${s.pathway}: ${v.intervalWithNorm(iv)} ${Y}`, get: (l, g) => v.pt(iv.id, Y, l, g) });
   return items;
 }
 
@@ -42,7 +43,7 @@ function regionComparison(v: View, items: readonly Indicator[]): TableModel | nu
 }
 
 export function summary(v: View): { table: TableModel; findings: string[]; comparison: TableModel | null } {
-  const { s, level, group } = v;
+  const { s, f, level, group } = v;
   const items = indicators(v);
   const rows: Cell[][] = [];
   for (const it of items) {
@@ -50,7 +51,7 @@ export function summary(v: View): { table: TableModel; findings: string[]; compa
     if (r) rows.push([{ text: it.label }, v.rate(r), v.ci(r), v.targetLevels(r), v.goal(r)]);
   }
   return {
-    table: { caption: '', head: [s.indicator, s.result, s.ci, v.hasModerate ? s.targetLevels : s.target, s.goalLevel], rows, note: s.goalLegend },
+    table: { caption: '', head: [s.indicator, s.result, fill(s.ci, { p95: f.target(0.95) }), v.hasModerate ? s.targetLevels : s.target, s.goalLevel], rows, note: s.goalLegend },
     findings: keyFindings(v),
     comparison: regionComparison(v, items),
   };

@@ -17,7 +17,7 @@ function unitIndicators(v: View): UnitIndicator[] {
   const { s, ctx } = v;
   return [
     ...ctx.config.coverage.formTypes.map((ft): UnitIndicator => ({ label: `${s.coverage}, ${v.formLabel(ft)}`, kind: 'coverage', get: (y, l, g) => v.cov(ft, y, l, g) })),
-    ...(ctx.config.pathway?.intervals ?? []).map((iv): UnitIndicator => ({ label: `${iv.id} (≤ ${iv.normDays} ${s.days})`, kind: 'pathway', get: (y, l, g) => v.pt(iv.id, y, l, g) })),
+    ...(ctx.config.pathway?.intervals ?? []).map((iv): UnitIndicator => ({ label: v.intervalWithNorm(iv), kind: 'pathway', get: (y, l, g) => v.pt(iv.id, y, l, g) })),
   ];
 }
 
