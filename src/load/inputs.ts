@@ -82,7 +82,8 @@ export async function fingerprintInputs(files: readonly { readonly name: string;
   };
 }
 
-async function hashFile(path: string): Promise<{ sha256: string; bytes: number }> {
+/** SHA-256 of a file's bytes, and how many there were. */
+export async function hashFile(path: string): Promise<{ sha256: string; bytes: number }> {
   const h = createHash('sha256');
   let bytes = 0;
   for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {

@@ -1,10 +1,8 @@
 // What a report is made from: the published metric table (withheld rows have no numbers), the
 // registry profile, unit and region labels, the row accounting and the input files' checksums.
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import type { Config, Language } from '../config/types.js';
 import type { TableName } from '../load/contract.js';
-import type { InputFingerprint } from '../load/inputs.js';
+import { hashFile, type InputFingerprint } from '../load/inputs.js';
 import type { LoadedExtract, TableAccounting } from '../load/loader.js';
 import { extractWarnings, type ExtractWarning } from '../load/plausibility.js';
 import type { MetricResult } from '../metrics/metrics.js';
@@ -60,12 +58,6 @@ export interface DqCount {
 
 export type Scope = { readonly kind: 'national' } | { readonly kind: 'region'; readonly code: string } | { readonly kind: 'unit'; readonly code: string };
 
-async function sha256(path: string): Promise<string> {
-  const h = createHash('sha256');
-  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
-  return h.digest('hex');
-}
-
 
 /** The unit column of each table whose rows name a unit. */
 const UNIT_COLUMN = { cases: 'reporting_unit', forms: 'unit_code', pathway_events: 'unit_code' } as const;
@@ -111,7 +103,7 @@ export async function reportContext(x: LoadedExtract, result: MetricResult, lang
   const hashes = new Map((inputs ?? []).map((f) => [f.path, f.sha256]));
   const files = [];
   for (const f of [{ path: x.configFile, name: 'registry.yaml', rows: 0 }, ...x.files.map((s) => ({ path: s.path, name: s.name, rows: x.accounting[s.table]?.read ?? 0 }))]) {
-    const hash = inputs ? hashes.get(f.path) : await sha256(f.path);
+    const hash = inputs ? hashes.get(f.path) : (await hashFile(f.path)).sha256;
     if (hash === undefined) throw new Error(`no hash was taken of ${f.path}`);
     files.push({ name: f.name, rows: f.rows, sha256: hash });
   }
