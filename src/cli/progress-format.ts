@@ -14,11 +14,13 @@ export function count(n: number): string {
   return Math.round(n).toLocaleString('en-US');
 }
 
-/** 775 B, 12.4 kB, 7.3 MB, 1.21 GB (decimal units, as file managers show sizes). */
+/** 775 B, 12.4 kB, 7.3 MB, 1.21 GB (decimal units, as file managers show sizes); the unit chosen after rounding. */
 export function bytes(n: number): string {
-  if (n < 1000) return `${Math.round(n)} B`;
-  if (n < 1e6) return `${(n / 1e3).toFixed(1)} kB`;
-  if (n < 1e9) return `${(n / 1e6).toFixed(1)} MB`;
+  if (Math.round(n) < 1000) return `${Math.round(n)} B`;
+  const kB = Math.round(n / 100) / 10;
+  if (kB < 1000) return `${kB.toFixed(1)} kB`;
+  const MB = Math.round(n / 1e5) / 10;
+  if (MB < 1000) return `${MB.toFixed(1)} MB`;
   return `${(n / 1e9).toFixed(2)} GB`;
 }
 
