@@ -85,8 +85,8 @@ export const worklistCommand: Command = {
       const period = await periodOf(x, values, io.out, loadReport(io, io.out));
       const table = await inStep(io.progress, 'metrics', 'metrics', () => computeMetrics(x, period));
       const out = resolve(str(values, 'out')!);
-      const r = await inStep(io.progress, 'reports', 'worklists and cover sheets', () =>
-        writeWorklists(x, table, period, { out, language: lang ?? x.config.language, selection: { unit, region } }),
+      const r = await inStep(io.progress, 'reports', 'worklists', () =>
+        writeWorklists(x, table, period, { out, language: lang ?? x.config.language, selection: { unit, region }, progress: io.progress }),
       );
       io.summary.wrote(out, r.files);
       io.summary.set({ cases_missing: r.rows, units: r.units });

@@ -42,7 +42,7 @@ export const publishCommand: Command = {
       const period = await periodOf(x, values, io.out, loadReport(io, io.out));
       const result = await inStep(io.progress, 'metrics', 'metrics', () => computeMetricResult(x, period));
       const out = outDir(values);
-      const r = await inStep(io.progress, 'reports', 'publishing package', () => publish(x, result, { out, languages }));
+      const r = await publish(x, result, { out, languages, progress: io.progress });
       io.summary.wrote(out, r.written);
       io.summary.set({ figures: r.figures, imongr_rows: r.imongrRows, languages });
       io.out.write(`${r.figures} figure(s), ${r.imongrRows} imongr row(s) → ${out}\n  ${r.written.join('\n  ')}\n`);

@@ -86,26 +86,30 @@ describe('which display', () => {
 });
 
 describe('the plain log', () => {
-  it('one line per finished step and per report printed, with the time since the start, no escape codes', () => {
+  it('one line per finished step with the time since the start, no escape codes; a counted step says how far it is after 5 s of silence', () => {
     let now = 0;
     const lines: string[] = [];
     const t = new Tracker(new PlainView({ write: (s: string) => lines.push(s) }, () => now), () => now);
     const read = t.begin('read', 'read cases.csv', { unit: 'bytes', total: 7_251_291 });
     now = 400;
     read.end(7_251_291);
-    const print = t.begin('reports', 'print reports', { total: 2, unit: 'reports' });
-    now = 2400;
+    const print = t.begin('reports', 'print reports', { total: 4, unit: 'reports' });
+    now = 5399; // 4.999 s after the step began: nothing yet
     print.advance('report-2024-national.pdf');
-    now = 3400;
+    now = 5400; // 5 s: a line
+    print.advance('report-2024-region-HN.pdf');
+    now = 10_399; // 4.999 s after that line: nothing
+    print.advance('report-2024-region-HSO.pdf');
+    now = 15_000; // the last: its step's own line follows at once
     print.advance('report-2024-region-HV.pdf');
     print.end();
     expect(lines.join('')).toBe(
       '[   0.4 s] read cases.csv: 7.3 MB in 0.4 s (18.1 MB/s)\n' +
-        '[   2.4 s] print reports: 1/2 report-2024-national.pdf\n' +
-        '[   3.4 s] print reports: 2/2 report-2024-region-HV.pdf\n' +
-        '[   3.4 s] print reports: 2 reports in 3.0 s\n',
+        '[   5.4 s] print reports: 2/4 report-2024-region-HN.pdf\n' +
+        '[  15.0 s] print reports: 4 reports in 14.6 s\n',
     );
-    expect(t.steps.map((s) => [s.label, s.started, s.ended])).toEqual([['read cases.csv', 0, 400], ['print reports', 400, 3400]]);
+    expect(lines.join('')).not.toContain('\u001b');
+    expect(t.steps.map((s) => [s.label, s.started, s.ended])).toEqual([['read cases.csv', 0, 400], ['print reports', 400, 15_000]]);
   });
 });
 
