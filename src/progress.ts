@@ -11,6 +11,8 @@ export interface StepOptions {
   readonly total?: number;
   /** what it counts: 'rows', 'reports', 'files' … */
   readonly unit?: string;
+  /** the table the step works on, so that the summary can give each table's time and rows per second */
+  readonly table?: string;
 }
 
 export interface Step {

@@ -15,7 +15,7 @@ function helpText(name: string, cmd: Command): string {
   });
   const common = [
     ['--quiet', 'print only errors, and warnings that change what the results mean (on stderr)'],
-    ['--json', 'print one JSON summary on stdout and nothing else there (docs/json-summary.md)'],
+    ['--json', 'print one JSON summary on stdout and nothing else there (docs/output.md)'],
     ['--debug', 'show stack traces of internal errors'],
     ['--help', 'this text'],
   ].map(([flag, help]) => `  ${flag!.padEnd(26)} ${help}`);

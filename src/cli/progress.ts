@@ -8,6 +8,7 @@ export interface StepState {
   readonly label: string;
   readonly unit: string | undefined;
   readonly total: number | undefined;
+  readonly table: string | undefined;
   readonly started: number;
   done: number;
   /** the name of the last thing done (the report just printed) */
@@ -35,7 +36,7 @@ export class Tracker implements Progress {
 
   begin(stage: Stage, label: string, opts: StepOptions = {}): Step {
     const s: StepState = {
-      stage, label, unit: opts.unit, total: opts.total,
+      stage, label, unit: opts.unit, total: opts.total, table: opts.table,
       started: this.now(), done: 0, note: undefined, ended: undefined,
     };
     this.steps.push(s);

@@ -1,6 +1,6 @@
 // The --json summary: what a run read, how it accounted for the rows, what it warned about, what it
 // wrote and how long each stage took, gathered while the command runs and printed as one JSON
-// document on stdout at the end, also when it fails. The schema is docs/json-summary.md (version 1).
+// document on stdout at the end, also when it fails. The schema is docs/output.md (version 1).
 import { statSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { InputError } from '../errors.js';
@@ -101,6 +101,7 @@ export class RunSummary {
       timings: {
         total_seconds: seconds(end.totalMs),
         stages,
+        tables: this.extract ? tableTimings(this.extract, ended) : {},
         steps: ended.map((s) => ({
           stage: s.stage,
           step: s.label,
@@ -110,6 +111,16 @@ export class RunSummary {
       },
     };
   }
+}
+
+/** Per table: rows read, the seconds its reading and checking took, and rows per second over both. */
+export function tableTimings(x: Pick<LoadedExtract, 'accounting'>, steps: readonly StepState[]): Record<string, { rows: number; seconds: number; rows_per_second: number | null }> {
+  const out: Record<string, { rows: number; seconds: number; rows_per_second: number | null }> = {};
+  for (const [table, a] of Object.entries(x.accounting)) {
+    const ms = steps.filter((s) => s.table === table).reduce((n, s) => n + (s.ended! - s.started), 0);
+    out[table] = { rows: a.read, seconds: seconds(ms), rows_per_second: ms > 0 ? Math.round((a.read / ms) * 1000) : null };
+  }
+  return out;
 }
 
 /** Each file with the encoding it was read in, its size and SHA-256 (null when the run stopped before hashing ended). */

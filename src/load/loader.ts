@@ -69,7 +69,7 @@ export async function loadExtract(dataDir: string, opts: DbResources = {}, progr
       const file = files[table];
       if (!file) continue;
       const size = (await stat(file.path)).size;
-      const step = progress.begin('read', `read ${file.name}`, { unit: 'bytes', total: size });
+      const step = progress.begin('read', `read ${file.name}`, { unit: 'bytes', total: size, table });
       const read = await readSource(db, file, config.csv);
       ignoredColumns[table] = read.ignored;
       encodings[table] = read.encoding;
@@ -87,7 +87,7 @@ export async function loadExtract(dataDir: string, opts: DbResources = {}, progr
         await db.run(emptyCleanTable(table));
         continue;
       }
-      const step = progress.begin('check', `check ${table}`);
+      const step = progress.begin('check', `check ${table}`, { table });
       await validateTable(db, table, dateFormats[table]!);
       step.end();
     }

@@ -110,6 +110,8 @@ describe('--json', () => {
     expect(doc.result).toMatchObject({ metric_rows: expect.any(Number) as number, published_rows: expect.any(Number) as number });
     expect(Object.keys(doc.timings.stages)).toEqual(['read', 'check', 'metrics', 'files']);
     expect(doc.timings.steps.map((s) => s.step)).toContain('read cases.csv');
+    // Each table's rows and time (worked by hand in progress.test.ts).
+    expect(Object.keys((doc.timings as unknown as { tables: object }).tables)).toEqual(['units', 'cases', 'forms']);
     expect(doc.timings.total_seconds).toBeGreaterThanOrEqual(Math.max(...Object.values(doc.timings.stages)));
     // The progress log stays on stderr.
     expect(r.err.trimEnd().split('\n').every((l) => LOG_LINE.test(l))).toBe(true);
@@ -124,6 +126,15 @@ describe('--json', () => {
     expect(doc.error).toMatchObject({ kind: 'bad_input', line: 3, message: 'cannot parse the file: the row has 2 fields, the header has 8' });
     expect(String(doc.error.file)).toMatch(/forms\.csv$/);
     expect(r.err).toMatch(/regreport validate: .*forms\.csv:3: cannot parse the file/);
+  });
+
+  it('warnings with their fields in snake case and the message as printed', async () => {
+    const yaml = BASE_YAML.replace('    - { id: soft_tissue, icd10: [C47, C49] }\n', '    - { id: soft_tissue, icd10: [C47, C49] }\n    - { id: retroperitoneal, icd10: [C48] }\n');
+    const r = await cli('validate', '--data', fixture({ yaml, cases, forms }), '--json');
+    expect(r.code, r.err).toBe(0);
+    expect((JSON.parse(r.out) as { warnings: unknown }).warnings).toEqual([
+      { kind: 'empty_site_group', site_group: 'retroperitoneal', icd10: ['C48'], message: "site group 'retroperitoneal' (icd10 C48) matches no case" },
+    ]);
   });
 
   it('a usage error too', async () => {

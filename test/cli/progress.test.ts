@@ -6,8 +6,9 @@ import { LiveView, cut } from '../../src/cli/progress-live.js';
 import { PlainView } from '../../src/cli/progress-plain.js';
 import { Tracker, type StepState } from '../../src/cli/progress.js';
 import { colourOf, displayOf, inCi } from '../../src/cli/run-io.js';
+import { tableTimings } from '../../src/cli/summary.js';
 
-const step = (s: Partial<StepState>): StepState => ({ stage: 'reports', label: 'print reports', unit: undefined, total: undefined, started: 0, done: 0, note: undefined, ended: undefined, ...s });
+const step = (s: Partial<StepState>): StepState => ({ stage: 'reports', label: 'print reports', unit: undefined, total: undefined, table: undefined, started: 0, done: 0, note: undefined, ended: undefined, ...s });
 
 describe('numbers in the progress display', () => {
   it('durations: tenths below a minute, rounding up to the minute form at 59.95 s', () => {
@@ -57,6 +58,26 @@ describe('numbers in the progress display', () => {
     expect(finishedLine(step({ label: 'read cases.csv', unit: 'bytes', done: 7_251_291, started: 0, ended: 400 }))).toBe('read cases.csv: 7.3 MB in 0.4 s (18.1 MB/s)');
     expect(finishedLine(step({ label: 'check cases', started: 100, ended: 400 }))).toBe('check cases: 0.3 s');
     expect(finishedLine(step({ total: 5, unit: 'reports', done: 5, started: 0, ended: 6100 }))).toBe('print reports: 5 reports in 6.1 s');
+  });
+});
+
+describe("a table's time in the summary", () => {
+  it('rows per second over its read and check steps together; null for a table read in no measurable time', () => {
+    const accounting = {
+      cases: { read: 117_120, used: 104_095, rejected: 210, out_of_scope: 12_815, rules: {} },
+      units: { read: 14, used: 14, rejected: 0, rules: {} },
+    };
+    const steps = [
+      step({ stage: 'read', label: 'read cases.csv', table: 'cases', started: 0, ended: 400 }),
+      step({ stage: 'read', label: 'read units.csv', table: 'units', started: 400, ended: 400 }),
+      step({ stage: 'check', label: 'check cases', table: 'cases', started: 500, ended: 900 }),
+      step({ stage: 'check', label: 'cohort and row accounting', started: 900, ended: 1100 }),
+    ];
+    // 117,120 rows in 0.4 + 0.4 s = 146,400 rows/s; the cohort step belongs to no table.
+    expect(tableTimings({ accounting }, steps)).toEqual({
+      cases: { rows: 117_120, seconds: 0.8, rows_per_second: 146_400 },
+      units: { rows: 14, seconds: 0, rows_per_second: null },
+    });
   });
 });
 
