@@ -2,8 +2,12 @@
 // counts and totals. The stages only report; how it is shown (a live display on a
 // terminal, one line per step in a log, nothing, a JSON summary) is the command line's business.
 
-/** The stages of a run, in the order they happen; the JSON summary times each of them. */
-export const STAGES = ['read', 'check', 'metrics', 'reports', 'files'] as const;
+/**
+ * The stages of a run, in the order they happen; the JSON summary times each of them. `start` is the
+ * time from the process's start to the first step: Node and the program's modules, the options,
+ * registry.yaml, finding the files and opening DuckDB.
+ */
+export const STAGES = ['start', 'read', 'check', 'metrics', 'reports', 'files'] as const;
 export type Stage = (typeof STAGES)[number];
 
 export interface StepOptions {

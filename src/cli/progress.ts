@@ -27,6 +27,8 @@ export interface ProgressView {
 
 export class Tracker implements Progress {
   readonly steps: StepState[] = [];
+  /** from the run's start until the first step: something is shown at once, and its time is told */
+  private starting: Step | null = null;
 
   constructor(
     private readonly view: ProgressView | null,
@@ -34,10 +36,17 @@ export class Tracker implements Progress {
     readonly now: () => number,
   ) {}
 
-  begin(stage: Stage, label: string, opts: StepOptions = {}): Step {
+  /** Begins the start step, at the run's start (time 0), not at the time of the call. */
+  start(): void {
+    this.starting = this.begin('start', 'start', {}, 0);
+  }
+
+  begin(stage: Stage, label: string, opts: StepOptions = {}, at = this.now()): Step {
+    this.starting?.end();
+    this.starting = null;
     const s: StepState = {
       stage, label, unit: opts.unit, total: opts.total, table: opts.table,
-      started: this.now(), done: 0, note: undefined, ended: undefined,
+      started: at, done: 0, note: undefined, ended: undefined,
     };
     this.steps.push(s);
     this.view?.started(s);

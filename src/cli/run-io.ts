@@ -65,6 +65,7 @@ export function openRun(command: string, raw: Io, flags: Flags, env: Env, now: (
   const view: ProgressView | null =
     display === 'live' ? new LiveView(errTty, { color: colourOf(env), now }) : display === 'plain' ? new PlainView(raw.err, now) : null;
   const tracker = new Tracker(view, now);
+  tracker.start();
   const summary = new RunSummary(command);
   const shown = (s: NodeJS.WritableStream) => (view && display === 'live' && (s === raw.err || (s as { isTTY?: boolean }).isTTY) ? clearingFirst(s, view) : s);
   const silent = flags.quiet || flags.json;

@@ -39,7 +39,7 @@ describe('default output when stderr is not a terminal', () => {
     const lines = r.err.trimEnd().split('\n');
     for (const l of lines) expect(l).toMatch(LOG_LINE);
     expect(lines.map((l) => l.replace(/^\[[^\]]*\] /, '').replace(/:.*/, ''))).toEqual([
-      'read units.csv', 'read cases.csv', 'read forms.csv', 'check units', 'check cases', 'check forms', 'cohort and row accounting', 'metrics', 'metric files',
+      'start', 'read units.csv', 'read cases.csv', 'read forms.csv', 'check units', 'check cases', 'check forms', 'cohort and row accounting', 'metrics', 'metric files',
     ]);
   });
 
@@ -108,7 +108,7 @@ describe('--json', () => {
     expect(doc.files.map((f) => f.path)).toContain('internal/metrics.json');
     for (const f of doc.files) expect(f.bytes, f.path).toBe(statSync(join(out, f.path)).size);
     expect(doc.result).toMatchObject({ metric_rows: expect.any(Number) as number, published_rows: expect.any(Number) as number });
-    expect(Object.keys(doc.timings.stages)).toEqual(['read', 'check', 'metrics', 'files']);
+    expect(Object.keys(doc.timings.stages)).toEqual(['start', 'read', 'check', 'metrics', 'files']);
     expect(doc.timings.steps.map((s) => s.step)).toContain('read cases.csv');
     // Each table's rows and time (worked by hand in progress.test.ts).
     expect(Object.keys((doc.timings as unknown as { tables: object }).tables)).toEqual(['units', 'cases', 'forms']);

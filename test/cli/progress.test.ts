@@ -134,6 +134,20 @@ describe('the plain log', () => {
   });
 });
 
+describe('the start step', () => {
+  it("runs from the run's start (0) to the first step, and is ended once", () => {
+    let now = 700;
+    const lines: string[] = [];
+    const t = new Tracker(new PlainView({ write: (s: string) => lines.push(s) }, () => now), () => now);
+    t.start();
+    now = 1200;
+    t.begin('read', 'read units.csv').end();
+    t.begin('check', 'check units').end();
+    expect(t.steps.map((s) => [s.stage, s.started, s.ended])).toEqual([['start', 0, 1200], ['read', 1200, 1200], ['check', 1200, 1200]]);
+    expect(lines[0]).toBe('[   1.2 s] start: 1.2 s\n');
+  });
+});
+
 /** A terminal screen replayed from what was written: \r, \n, cursor up (ESC[nA), erase down (ESC[J), colours ignored. */
 class FakeTerminal {
   written = '';
