@@ -6,7 +6,7 @@ import { LiveView, cut } from '../../src/cli/progress-live.js';
 import { PlainView } from '../../src/cli/progress-plain.js';
 import { Tracker, type StepState } from '../../src/cli/progress.js';
 import { colourOf, displayOf, inCi } from '../../src/cli/run-io.js';
-import { tableTimings } from '../../src/cli/summary.js';
+import { RunSummary, tableTimings } from '../../src/cli/summary.js';
 
 const step = (s: Partial<StepState>): StepState => ({ stage: 'reports', label: 'print reports', unit: undefined, total: undefined, table: undefined, started: 0, done: 0, note: undefined, ended: undefined, ...s });
 
@@ -78,6 +78,30 @@ describe("a table's time in the summary", () => {
       cases: { rows: 117_120, seconds: 0.8, rows_per_second: 146_400 },
       units: { rows: 14, seconds: 0, rows_per_second: null },
     });
+  });
+});
+
+describe('stage times in the summary', () => {
+  it("a stage is the span of its steps (which may overlap), not their sum; steps still running are left out", () => {
+    const steps = [
+      step({ stage: 'start', label: 'start', started: 0, ended: 1500 }),
+      step({ stage: 'reports', label: 'render reports', started: 1500, ended: 4000 }),
+      step({ stage: 'reports', label: 'print reports', started: 3000, ended: 9000, total: 4, done: 4, unit: 'reports' }),
+      step({ stage: 'files', label: 'metric files', started: 9000 }),
+    ];
+    const doc = new RunSummary('build').toJson({ status: 'ok', exitCode: 0, error: undefined, steps, totalMs: 9_876.4 });
+    // reports: 1.5 s to 9.0 s is 7.5 s, though its steps add up to 8.5 s.
+    expect(doc.timings).toEqual({
+      total_seconds: 9.876,
+      stages: { start: 1.5, reports: 7.5 },
+      tables: {},
+      steps: [
+        { stage: 'start', step: 'start', seconds: 1.5 },
+        { stage: 'reports', step: 'render reports', seconds: 2.5 },
+        { stage: 'reports', step: 'print reports', seconds: 6, count: 4, unit: 'reports' },
+      ],
+    });
+    expect(doc).toMatchObject({ version: 1, command: 'build', status: 'ok', exit_code: 0, error: null, registry: null, files: [] });
   });
 });
 
