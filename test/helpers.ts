@@ -88,6 +88,14 @@ class Sink {
   }
 }
 
+/**
+ * stderr without the progress log (one '[  1.2 s] step: …' line per step when stderr is not a
+ * terminal, as in these in-process runs), for tests about what else is printed there.
+ */
+export function withoutProgress(err: string): string {
+  return err.replace(/^\[ *\d+(\.\d)? s\] .*\n|^\[ *\d+ min \d\d s\] .*\n/gm, '');
+}
+
 /** Runs the CLI in-process; returns exit code and what it printed. */
 export async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out = new Sink();

@@ -157,3 +157,16 @@ export function formatJunit(c: Comparison, current: MetricTable): string {
     '',
   ].join('\n');
 }
+
+/** The comparison for the --json summary: counts, and every change with its row's key. */
+export function comparisonJson(c: Comparison): Record<string, unknown> {
+  return {
+    moved: hasMoved(c),
+    tolerance: c.tolerance,
+    unchanged: c.unchanged,
+    extract_changes: c.header,
+    changed: c.changed.map((r) => ({ row: r.key, changes: r.changes })),
+    added: c.added.map(rowKey),
+    removed: c.removed.map(rowKey),
+  };
+}

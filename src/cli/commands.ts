@@ -9,16 +9,20 @@ import { computeMetricResult, computeMetrics, preparePathways } from '../metrics
 import { stageDataQuality, stageInHouseFiles, stagePublishedFiles } from '../metrics/files.js';
 import { formatSummary } from '../metrics/summary.js';
 import { readBaseline } from '../check/baseline.js';
-import { compareTables, formatJunit, formatMarkdown, formatText, hasMoved } from '../check/compare.js';
-import type { ScopeOption } from '../report/build.js';
+import { compareTables, comparisonJson, formatJunit, formatMarkdown, formatText, hasMoved } from '../check/compare.js';
+import { inStep } from '../progress.js';
 import { publishCommand } from './publish.js';
+import { buildCommand, worklistCommand } from './print-commands.js';
 import { periodOf, startRun, withExtract } from './extract.js';
 import {
-  asOfOption, checkPeriodOptions, dataOption, langOf, langOption, outDir, parseDateOption, parseYearOption, resourceOptions, str,
-  yearOption, type Command,
+  asOfOption, checkPeriodOptions, dataOption, outDir, parseDateOption, parseYearOption, resourceOptions, str, yearOption, type Command,
 } from './options.js';
+import { loadReport } from './run-io.js';
 
 export type { Command, Io } from './options.js';
+
+/** What `sample` writes into --out. */
+const SAMPLE_FILES = ['registry.yaml', 'units.csv', 'cases.csv', 'forms.csv', 'pathway_events.csv'];
 
 const validate: Command = {
   summary: 'load and check an extract folder; print the row accounting',
@@ -29,8 +33,9 @@ const validate: Command = {
     out: { type: 'string', arg: 'DIR', help: 'also write internal/data-quality.csv (every rejected row: table, line, id, column, value, rule; owner-only) here' },
   },
   async run(values, io) {
-    return withExtract(values, async (x) => {
-      await preparePathways(x, await startRun(x, {}, io.out));
+    return withExtract(values, async (x, inputs) => {
+      io.summary.hashed(inputs);
+      await preparePathways(x, await startRun(x, {}, io.out, loadReport(io, io.out)));
       // One example per rule shows what to fix without opening data-quality.csv.
       const examples = await ruleExamples(x.db);
       if (examples.length) io.out.write('first row per rule:\n');
@@ -40,11 +45,12 @@ const validate: Command = {
       }
       const out = str(values, 'out');
       if (out) {
-        const written = await writeAtomically(resolve(out), (s) => stageDataQuality(x.db, s));
+        const written = await inStep(io.progress, 'files', 'data-quality.csv', () => writeAtomically(resolve(out), (s) => stageDataQuality(x.db, s)));
+        io.summary.wrote(resolve(out), written);
         io.out.write(`wrote ${written.join(', ')}\n`);
       }
       return EXIT.ok;
-    });
+    }, io.progress);
   },
 };
 
@@ -65,7 +71,11 @@ const sample: Command = {
     if (!Number.isInteger(seed) || seed < 0) throw new InputError(`--seed must be a whole number ≥ 0, got '${str(values, 'seed')}'`);
     if (!(scale > 0 && scale <= 10000)) throw new InputError(`--scale must be a number above 0, got '${str(values, 'scale')}'`);
     const out = resolve(str(values, 'out')!);
+    const step = io.progress.begin('files', 'write the sample extract', { unit: 'rows' });
     const counts = await generateSample({ profile: profile as ProfileName, seed, scale, out });
+    step.end(Object.values(counts).reduce((a, b) => a + b, 0));
+    io.summary.wrote(out, SAMPLE_FILES);
+    io.summary.set({ rows: counts });
     io.out.write(`wrote ${out}: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')} rows\n`);
     return EXIT.ok;
   },
@@ -85,15 +95,21 @@ const metrics: Command = {
     'Writes the published metric table metrics-published.csv/.parquet (withheld rows without numbers), and in\ninternal/ (owner-only, never to be published) metrics.json, metrics.csv, metrics.parquet, metrics.arrow\n(Arrow IPC) and data-quality.csv. The same input gives byte-identical metrics.json.',
   async run(values, io) {
     checkPeriodOptions(values);
-    return withExtract(values, async (x) => {
-      const { table, published } = await computeMetricResult(x, await periodOf(x, values, io.out));
-      const written = await writeAtomically(outDir(values), async (s) => {
-        await stagePublishedFiles(x.db, s, published);
-        await stageInHouseFiles(x.db, s, table);
-      });
+    return withExtract(values, async (x, inputs) => {
+      io.summary.hashed(inputs);
+      const period = await periodOf(x, values, io.out, loadReport(io, io.out));
+      const { table, published } = await inStep(io.progress, 'metrics', 'metrics', () => computeMetricResult(x, period));
+      const written = await inStep(io.progress, 'files', 'metric files', () =>
+        writeAtomically(outDir(values), async (s) => {
+          await stagePublishedFiles(x.db, s, published);
+          await stageInHouseFiles(x.db, s, table);
+        }),
+      );
+      io.summary.wrote(outDir(values), written);
+      io.summary.set({ metric_rows: table.metrics.length, published_rows: published.length });
       io.out.write(`${formatSummary(table)}\nwrote ${written.join(', ')}\n`);
       return EXIT.ok;
-    });
+    }, io.progress);
   },
 };
 
@@ -120,96 +136,19 @@ const check: Command = {
     if (!['text', 'markdown', 'junit'].includes(format)) throw new InputError(`--format must be text, markdown or junit, got '${format}'`);
     const year = parseYearOption(str(values, 'year')) ?? baseline.year;
     const asOf = parseDateOption(str(values, 'as-of')) ?? baseline.as_of;
-    return withExtract(values, async (x) => {
-      // stdout may be a Markdown summary or JUnit XML: the load summary goes to stderr.
-      const current = await computeMetrics(x, await startRun(x, { year, asOf }, io.err));
-      const c = compareTables(baseline, current, tolerance);
-      io.out.write(format === 'markdown' ? formatMarkdown(c) : format === 'junit' ? formatJunit(c, current) : formatText(c));
-      return hasMoved(c) ? EXIT.changed : EXIT.ok;
-    });
-  },
-};
-
-const build: Command = {
-  summary: 'build the annual report: PDF and HTML, national and per health region, plus the metric files',
-  usage: '--data DIR [--year Y] [--as-of D] [--out DIR] [--lang nb|sv|en] [--scope national|regions|units|all]',
-  options: {
-    data: dataOption,
-    ...resourceOptions,
-    year: yearOption,
-    'as-of': asOfOption,
-    out: { type: 'string', arg: 'DIR', help: 'output folder (default reports/<extract folder name>)' },
-    lang: langOption,
-    scope: { type: 'string', arg: 'SCOPE', help: 'national, regions (one report per health region), units (one short report per reporting unit) or all (default)' },
-  },
-  details:
-    'Writes report-<year>-national.pdf/.html, report-<year>-region-<code>.pdf/.html and the metric files.\nPrinting needs Debian\'s chromium-headless-shell (or chromium); set REGREPORT_CHROMIUM to use another.\nSOURCE_DATE_EPOCH fixes the generation time printed in the colophon.\nFiles an earlier build wrote into the same folder and this one does not write again are removed\n(they are listed in .regreport.manifest.json); nothing else is.',
-  async run(values, io) {
-    const lang = langOf(values);
-    const scope = str(values, 'scope') ?? 'all';
-    if (!['national', 'regions', 'units', 'all'].includes(scope)) throw new InputError(`--scope must be national, regions, units or all, got '${scope}'`);
-    checkPeriodOptions(values);
-    // The report stack (Vega, Handlebars, Puppeteer) loads only for the commands that print.
-    const { findChromium } = await import('../print/pdf.js');
-    const { buildReports } = await import('../report/build.js');
-    findChromium();
     return withExtract(values, async (x, inputs) => {
-      const metricResult = await computeMetricResult(x, await periodOf(x, values, io.out));
-      const table = metricResult.table;
-      const started = Date.now();
-      const result = await buildReports(x, metricResult, { out: outDir(values), language: lang ?? x.config.language, scope: scope as ScopeOption, inputs });
-      io.out.write(`${formatSummary(table)}\n${result.reports} report(s) in ${((Date.now() - started) / 1000).toFixed(1)} s → ${outDir(values)}\n  ${result.written.join('\n  ')}\n`);
-      return EXIT.ok;
-    });
-  },
-};
-
-const worklist: Command = {
-  summary: 'list the cases each unit still has to register (patient-level; never published)',
-  usage: '--data DIR --out DIR [--year Y] [--as-of D] [--unit CODE | --region CODE] [--lang nb|sv|en]',
-  options: {
-    data: dataOption,
-    ...resourceOptions,
-    out: { type: 'string', arg: 'DIR', help: 'folder for the lists (created with permissions 0700; files 0600)', required: true },
-    year: yearOption,
-    'as-of': asOfOption,
-    unit: { type: 'string', arg: 'CODE', help: 'only this reporting unit' },
-    region: { type: 'string', arg: 'CODE', help: 'only the units of this health region' },
-    lang: langOption,
-  },
-  details:
-    'Lists every cohort case diagnosed in the report year or the year before that lacks a form of a\ncoverage.form_types type as of the cut-off: worklist.csv, worklist-<unit>.csv (UTF-8 with BOM), its Excel\ntwin worklist-<unit>.xlsx and a one-page cover sheet worklist-<unit>.pdf per unit.',
-  async run(values, io) {
-    const unit = str(values, 'unit');
-    const region = str(values, 'region');
-    if (unit !== undefined && region !== undefined) throw new InputError('give --unit or --region, not both');
-    const lang = langOf(values);
-    checkPeriodOptions(values);
-    const { findChromium } = await import('../print/pdf.js');
-    const { writeWorklists } = await import('../worklist/worklist.js');
-    findChromium();
-    return withExtract(values, async (x) => {
-      const units = await x.db.all<{ unit_code: string; region_code: string }>('SELECT unit_code, region_code FROM clean_units ORDER BY unit_code');
-      if (unit !== undefined && !units.some((u) => u.unit_code === unit)) {
-        throw new InputError(`unknown unit code '${unit}'`, { hint: `valid unit codes: ${units.map((u) => u.unit_code).join(', ')}` });
+      io.summary.hashed(inputs);
+      // stdout may be a Markdown summary or JUnit XML: the load summary goes to stderr.
+      const period = await startRun(x, { year, asOf }, io.err, loadReport(io, io.err));
+      const current = await inStep(io.progress, 'metrics', 'metrics', () => computeMetrics(x, period));
+      const c = compareTables(baseline, current, tolerance);
+      io.summary.set(comparisonJson(c));
+      // Under --quiet the comparison asked for by --format stays, and the text one when something moved.
+      if (!io.quiet || format !== 'text' || hasMoved(c)) {
+        io.stdout.write(format === 'markdown' ? formatMarkdown(c) : format === 'junit' ? formatJunit(c, current) : formatText(c));
       }
-      const regions = [...new Set(units.map((u) => u.region_code))].sort();
-      if (region !== undefined && !regions.includes(region)) {
-        throw new InputError(`unknown region code '${region}'`, { hint: `valid region codes: ${regions.join(', ')}` });
-      }
-      const period = await periodOf(x, values, io.out);
-      const table = await computeMetrics(x, period);
-      const out = resolve(str(values, 'out')!);
-      const r = await writeWorklists(x, table, period, { out, language: lang ?? x.config.language, selection: { unit, region } });
-      io.out.write(
-        `${r.rows} case(s) missing a form, diagnosed ${period.year - 1}–${period.year}, as of ${period.asOf}; ${r.units} unit(s)\n` +
-          `wrote ${r.files.length} files to ${out}\n` +
-          'These files hold patient-level data (case and patient ids, diagnosis dates). They are readable by you\n' +
-          'only (0600, folder 0700): keep them on secure storage, send them only by secure channels, and\n' +
-          'never publish them.\n',
-      );
-      return EXIT.ok;
-    });
+      return hasMoved(c) ? EXIT.changed : EXIT.ok;
+    }, io.progress);
   },
 };
 
@@ -229,4 +168,4 @@ function baselineFile(path: string): string {
 }
 
 
-export const COMMANDS: Readonly<Record<string, Command>> = { validate, metrics, check, build, publish: publishCommand, worklist, sample };
+export const COMMANDS: Readonly<Record<string, Command>> = { validate, metrics, check, build: buildCommand, publish: publishCommand, worklist: worklistCommand, sample };

@@ -6,17 +6,18 @@ import { accountingBalances, formatAccounting, formatEncodings, formatIgnored } 
 import { locateTables } from '../load/files.js';
 import { fingerprintInputs, type InputFingerprint } from '../load/inputs.js';
 import { loadExtract, type LoadedExtract } from '../load/loader.js';
-import { checkRejections, checkReportYear, extractWarnings, formatWarning } from '../load/plausibility.js';
+import { checkRejections, checkReportYear, extractWarnings, formatWarning, type ExtractWarning } from '../load/plausibility.js';
 import { resolvePeriod, type Period } from '../metrics/metrics.js';
 import { TABLES } from '../load/contract.js';
 import { checkOutputPath } from '../output.js';
 import { refuseIfLocked } from '../output-lock.js';
+import { SILENT, type Progress } from '../progress.js';
 import { parseDateOption, parseYearOption, resourcesOf, str, type Values } from './options.js';
 
 export type { Io } from './options.js';
 
 /** Loads --data, hashing registry.yaml and every table file while DuckDB reads them. */
-export async function withExtract<T>(values: Values, fn: (x: LoadedExtract, inputs: readonly InputFingerprint[]) => Promise<T>): Promise<T> {
+export async function withExtract<T>(values: Values, fn: (x: LoadedExtract, inputs: readonly InputFingerprint[]) => Promise<T>, progress: Progress = SILENT): Promise<T> {
   const resources = resourcesOf(values);
   const out = str(values, 'out');
   if (out !== undefined) {
@@ -28,7 +29,7 @@ export async function withExtract<T>(values: Values, fn: (x: LoadedExtract, inpu
   await loadConfig(join(dir, 'registry.yaml')); // its errors first, as the loader would give them
   const files = [{ name: 'registry.yaml', path: join(dir, 'registry.yaml') }, ...TABLES.flatMap((t) => (tables[t] ? [tables[t]] : []))];
   const hashing = await fingerprintInputs(files);
-  const x = await loadExtract(dir, resources);
+  const x = await loadExtract(dir, resources, progress);
   try {
     const inputs = await hashing.verify();
     return await fn(x, inputs);
@@ -44,21 +45,31 @@ export function printLoadSummary(x: LoadedExtract, to: NodeJS.WritableStream): v
   if (!accountingBalances(x)) throw new Error('row accounting does not balance');
 }
 
+/** Who else hears of the load: where the warnings go (else beside the summary), and the --json summary. */
+export interface LoadReport {
+  readonly warnings?: NodeJS.WritableStream;
+  loaded?(x: LoadedExtract): void;
+  started?(period: Period, warnings: readonly ExtractWarning[]): void;
+}
+
 /**
  * What every command does once the extract is loaded: print the load summary, stop on implausible
  * input (before anything is written), resolve the period and print the warnings.
  */
-export async function startRun(x: LoadedExtract, opts: { year?: number | undefined; asOf?: string | undefined }, to: NodeJS.WritableStream): Promise<Period> {
+export async function startRun(x: LoadedExtract, opts: { year?: number | undefined; asOf?: string | undefined }, to: NodeJS.WritableStream, report: LoadReport = {}): Promise<Period> {
+  report.loaded?.(x);
   printLoadSummary(x, to);
   await checkRejections(x);
   const period = await resolvePeriod(x, opts);
   // Warnings first: 'site group matches no case' explains an empty report year.
-  for (const w of await extractWarnings(x, period)) to.write(`warning: ${formatWarning(w)}\n`);
+  const warnings = await extractWarnings(x, period);
+  report.started?.(period, warnings);
+  for (const w of warnings) (report.warnings ?? to).write(`warning: ${formatWarning(w)}\n`);
   await checkReportYear(x, period);
   return period;
 }
 
 /** startRun with --year and --as-of. */
-export function periodOf(x: LoadedExtract, values: Values, to: NodeJS.WritableStream): Promise<Period> {
-  return startRun(x, { year: parseYearOption(str(values, 'year')), asOf: parseDateOption(str(values, 'as-of')) }, to);
+export function periodOf(x: LoadedExtract, values: Values, to: NodeJS.WritableStream, report: LoadReport = {}): Promise<Period> {
+  return startRun(x, { year: parseYearOption(str(values, 'year')), asOf: parseDateOption(str(values, 'as-of')) }, to, report);
 }

@@ -4,6 +4,8 @@ import { isIsoDate } from '../config/config.js';
 import { LANGUAGES, type Language } from '../config/types.js';
 import type { DbResources } from '../db-resources.js';
 import { InputError } from '../errors.js';
+import type { Progress } from '../progress.js';
+import type { RunSummary } from './summary.js';
 
 export interface OptionSpec {
   readonly type: 'string' | 'boolean';
@@ -19,12 +21,27 @@ export interface Io {
   readonly err: NodeJS.WritableStream;
 }
 
+/** What a command writes to, as --quiet and --json decide (run-io.ts). */
+export interface CommandIo extends Io {
+  /** stdout for what the caller asked for even under --quiet (check's comparison); silent under --json */
+  readonly stdout: NodeJS.WritableStream;
+  readonly progress: Progress;
+  /** gathers the --json document */
+  readonly summary: RunSummary;
+  readonly quiet: boolean;
+  readonly json: boolean;
+  /** milliseconds since the run started */
+  elapsed(): number;
+  /** where warnings go, given the stream the load summary goes to: beside it, or stderr under --quiet */
+  warnings(beside: NodeJS.WritableStream): NodeJS.WritableStream;
+}
+
 export interface Command {
   readonly summary: string;
   readonly usage: string;
   readonly options: Readonly<Record<string, OptionSpec>>;
   readonly details?: string;
-  run(values: Values, io: Io): Promise<number>;
+  run(values: Values, io: CommandIo): Promise<number>;
 }
 
 export const dataOption: OptionSpec = { type: 'string', arg: 'DIR', help: 'extract folder (registry.yaml, units, cases, forms, pathway_events)', required: true };

@@ -3,8 +3,10 @@
 import { EXIT, InputError } from '../errors.js';
 import { LANGUAGES, type Language } from '../config/types.js';
 import { computeMetricResult } from '../metrics/metrics.js';
+import { inStep } from '../progress.js';
 import { periodOf, withExtract } from './extract.js';
 import { asOfOption, checkPeriodOptions, dataOption, outDir, resourceOptions, str, yearOption, type Command } from './options.js';
+import { loadReport } from './run-io.js';
 
 function languagesOf(value: string | undefined, fallback: Language): Language[] {
   if (value === undefined) return [fallback];
@@ -34,13 +36,17 @@ export const publishCommand: Command = {
   async run(values, io) {
     checkPeriodOptions(values);
     const { publish } = await import('../publish/publish.js');
-    return withExtract(values, async (x) => {
+    return withExtract(values, async (x, inputs) => {
+      io.summary.hashed(inputs);
       const languages = languagesOf(str(values, 'lang'), x.config.language);
-      const result = await computeMetricResult(x, await periodOf(x, values, io.out));
+      const period = await periodOf(x, values, io.out, loadReport(io, io.out));
+      const result = await inStep(io.progress, 'metrics', 'metrics', () => computeMetricResult(x, period));
       const out = outDir(values);
-      const r = await publish(x, result, { out, languages });
+      const r = await publish(x, result, { out, languages, progress: io.progress });
+      io.summary.wrote(out, r.written);
+      io.summary.set({ figures: r.figures, imongr_rows: r.imongrRows, languages });
       io.out.write(`${r.figures} figure(s), ${r.imongrRows} imongr row(s) → ${out}\n  ${r.written.join('\n  ')}\n`);
       return EXIT.ok;
-    });
+    }, io.progress);
   },
 };

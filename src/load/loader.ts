@@ -8,11 +8,13 @@
 //   6. validate units, cases, forms, pathway_events in that order (each refers to the ones before)
 //      → clean_<table> and the rejected rows in dq  (validate.ts)
 //   7. cases → cohort (site group by ICD-10 prefix), row accounting
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadConfig } from '../config/config.js';
 import type { Config } from '../config/types.js';
 import { Db } from '../db.js';
 import type { DbResources } from '../db-resources.js';
+import { SILENT, type Progress } from '../progress.js';
 import { TABLES, type Rule, type TableName } from './contract.js';
 import { locateTables, type SourceFile } from './files.js';
 import { loadConfigTables } from './config-tables.js';
@@ -48,7 +50,7 @@ export interface LoadedExtract {
 const ISO_FORMAT = '%Y-%m-%d';
 
 /** Loads and validates an extract folder. Fatal problems throw InputError before anything is written. */
-export async function loadExtract(dataDir: string, opts: DbResources = {}): Promise<LoadedExtract> {
+export async function loadExtract(dataDir: string, opts: DbResources = {}, progress: Progress = SILENT): Promise<LoadedExtract> {
   const files = await locateTables(dataDir);
   const configFile = join(dataDir, 'registry.yaml');
   const config = await loadConfig(configFile);
@@ -66,11 +68,14 @@ export async function loadExtract(dataDir: string, opts: DbResources = {}): Prom
     for (const table of TABLES) {
       const file = files[table];
       if (!file) continue;
+      const size = (await stat(file.path)).size;
+      const step = progress.begin('read', `read ${file.name}`, { unit: 'bytes', total: size, table });
       const read = await readSource(db, file, config.csv);
       ignoredColumns[table] = read.ignored;
       encodings[table] = read.encoding;
       dateFormats[table] = file.format === 'parquet' ? ISO_FORMAT : config.csv.dateFormat;
       if (table === 'units') await checkDisplayNames(db, file, read.encoding);
+      step.end(size);
     }
     // Line numbers come from the raw tables' insertion order; nothing after this depends on the
     // physical order of rows (every output is sorted explicitly), so let DuckDB work in parallel.
@@ -78,11 +83,18 @@ export async function loadExtract(dataDir: string, opts: DbResources = {}): Prom
     await loadConfigTables(db, config);
     await db.run(DQ_TABLE_SQL);
     for (const table of TABLES) {
-      if (files[table]) await validateTable(db, table, dateFormats[table]!);
-      else await db.run(emptyCleanTable(table));
+      if (!files[table]) {
+        await db.run(emptyCleanTable(table));
+        continue;
+      }
+      const step = progress.begin('check', `check ${table}`, { table });
+      await validateTable(db, table, dateFormats[table]!);
+      step.end();
     }
+    const step = progress.begin('check', 'cohort and row accounting');
     await db.file('cohort');
     const accounting = await accountRows(db, files);
+    step.end();
     const present = TABLES.flatMap((t) => (files[t] ? [files[t]] : []));
     return { db, config, dataDir, configFile, files: present, ignoredColumns, encodings, accounting, warnings };
   } catch (e) {

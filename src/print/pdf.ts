@@ -79,8 +79,8 @@ async function printOne(browser: Browser, job: PdfJob): Promise<void> {
   }
 }
 
-/** Prints every job with one browser and at most `concurrency` pages at once. */
-export async function printPdfs(jobs: readonly PdfJob[], concurrency = 2): Promise<void> {
+/** Prints every job with one browser and at most `concurrency` pages at once; `printed` hears of each PDF written. */
+export async function printPdfs(jobs: readonly PdfJob[], concurrency = 2, printed?: (job: PdfJob) => void): Promise<void> {
   if (jobs.length === 0) return;
   const browser = await launch();
   try {
@@ -89,6 +89,7 @@ export async function printPdfs(jobs: readonly PdfJob[], concurrency = 2): Promi
       while (next < jobs.length) {
         const job = jobs[next++]!;
         await printOne(browser, job);
+        printed?.(job);
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, worker));

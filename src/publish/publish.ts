@@ -21,6 +21,7 @@ import { imongrCsv, imongrRows } from './imongr.js';
 import type { Names } from './indicators.js';
 import { pageData, resultsHtml } from './page.js';
 import { svgToPng } from './png.js';
+import { inStep, SILENT, type Progress } from '../progress.js';
 import { resultsSheets, workbook } from './xlsx.js';
 
 export interface PublishResult {
@@ -38,7 +39,8 @@ export async function namesOf(x: LoadedExtract, regions: ReadonlyMap<string, str
 }
 
 /** `languages`: the first is the language of results.xlsx and results.html; figures come in each. */
-export async function publish(x: LoadedExtract, result: MetricResult, opts: { out: string; languages: readonly Language[] }): Promise<PublishResult> {
+export async function publish(x: LoadedExtract, result: MetricResult, opts: { out: string; languages: readonly Language[]; progress?: Progress }): Promise<PublishResult> {
+  const progress = opts.progress ?? SILENT;
   const [lang] = opts.languages;
   if (lang === undefined) throw new Error('publish: no language');
   const ctx = await reportContext(x, result, lang);
@@ -48,17 +50,23 @@ export async function publish(x: LoadedExtract, result: MetricResult, opts: { ou
   const created = new Date(generationTime());
   let figures = 0;
   const written = await writeAtomically(opts.out, async (stage) => {
-    await stagePublishedFiles(x.db, stage, result.published);
-    await stage.write('imongr.csv', imongrCsv(imongr));
-    await stage.write('results.xlsx', await workbook(resultsSheets(ctx.table, x.config, names, lang), created));
-    await stage.write('results.html', resultsHtml(pageData(ctx.table, x.config, names, lang)));
+    await inStep(progress, 'reports', 'imongr.csv, results.xlsx and results.html', async () => {
+      await stagePublishedFiles(x.db, stage, result.published);
+      await stage.write('imongr.csv', imongrCsv(imongr));
+      await stage.write('results.xlsx', await workbook(resultsSheets(ctx.table, x.config, names, lang), created));
+      await stage.write('results.html', resultsHtml(pageData(ctx.table, x.config, names, lang)));
+    });
     for (const l of opts.languages) {
       const lctx = l === lang ? ctx : { ...ctx, language: l };
-      const figs = await reportFigures(lctx);
+      const figs = await inStep(progress, 'reports', `charts (${l})`, () => reportFigures(lctx));
+      // PNGs at 300 dpi are the slow part: one counted step, so the time left can be told.
+      const drawing = progress.begin('reports', `figures as SVG and PNG (${l})`, { total: figs.length, unit: 'figures' });
       for (const fig of figs) {
         await stage.write(`${figureBase(fig, l)}.svg`, fig.svg);
         await stage.write(`${figureBase(fig, l)}.png`, svgToPng(fig.svg));
+        drawing.advance(`${figureBase(fig, l)}.png`);
       }
+      drawing.end();
       await stage.write(`figures-${l}.md`, figuresMarkdown(figs, lctx));
       figures += figs.length;
     }

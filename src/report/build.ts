@@ -7,7 +7,7 @@
 //      table of contents read from the first print (toc.ts), until they no longer move;
 //   6. metric files: published ones beside the reports, in-house ones under internal/.
 // Everything is staged and renamed into place together, so an interrupted run leaves nothing half-written.
-import { basename } from 'node:path';
+import { basename, relative } from 'node:path';
 import type { Language } from '../config/types.js';
 import type { InputFingerprint } from '../load/inputs.js';
 import type { LoadedExtract } from '../load/loader.js';
@@ -16,6 +16,7 @@ import { stageInHouseFiles, stagePublishedFiles } from '../metrics/files.js';
 import { writeAtomically } from '../output.js';
 import { codeFileNames } from '../output-names.js';
 import { printPdfs, type PdfJob } from '../print/pdf.js';
+import { SILENT, type Progress } from '../progress.js';
 import { reportContext, type Scope } from './context.js';
 import { renderHtml } from './html.js';
 import { buildModel, type ReportModel } from './model.js';
@@ -29,7 +30,8 @@ export interface BuildResult {
   readonly reports: number;
 }
 
-export async function buildReports(x: LoadedExtract, result: MetricResult, opts: { out: string; language: Language; scope: ScopeOption; inputs: readonly InputFingerprint[] }): Promise<BuildResult> {
+export async function buildReports(x: LoadedExtract, result: MetricResult, opts: { out: string; language: Language; scope: ScopeOption; inputs: readonly InputFingerprint[]; progress?: Progress }): Promise<BuildResult> {
+  const progress = opts.progress ?? SILENT;
   // 1. Context.
   const ctx = await reportContext(x, result, opts.language, opts.inputs);
   const { table } = ctx;
@@ -46,6 +48,7 @@ export async function buildReports(x: LoadedExtract, result: MetricResult, opts:
   const written = await writeAtomically(opts.out, async (stage) => {
     const jobs: PdfJob[] = [];
     const printed: { model: ReportModel; name: string }[] = [];
+    const rendering = progress.begin('reports', 'render reports', { total: scopes.length, unit: 'reports' });
     for (const scope of scopes) {
       // 3. Sections, and 4. HTML.
       const model = await buildModel(ctx, scope);
@@ -60,9 +63,11 @@ export async function buildReports(x: LoadedExtract, result: MetricResult, opts:
         pageOf: model.s.pageOf as [string, string],
       });
       reports++;
+      rendering.advance(`${name}.html`);
     }
+    rendering.end();
     // 5. PDF, printed again while the page numbers of the contents change (at most three prints).
-    await printPdfs(jobs);
+    await printWithProgress(progress, 'print reports', jobs);
     let pending = printed;
     for (let pass = 0; pass < 2 && pending.length; pass++) {
       const again: typeof printed = [];
@@ -74,12 +79,22 @@ export async function buildReports(x: LoadedExtract, result: MetricResult, opts:
         await stage.write(`${p.name}.html`, renderHtml(p.model));
         again.push(p);
       }
-      await printPdfs(jobs.filter((j) => again.some((p) => j.htmlPath === stage.path(`${p.name}.html`))));
+      await printWithProgress(progress, `print again for the contents' page numbers`, jobs.filter((j) => again.some((p) => j.htmlPath === stage.path(`${p.name}.html`))));
       pending = again;
     }
     // 6. Metric files.
+    const files = progress.begin('files', 'metric files');
     await stagePublishedFiles(x.db, stage, result.published);
     await stageInHouseFiles(x.db, stage, result.table);
+    files.end();
   }, { manifest: true });
-  return { written: written.map((w) => basename(w)), reports };
+  return { written: written.map((w) => relative(opts.out, w)), reports };
+}
+
+/** printPdfs as one counted step: each PDF printed is one report done. */
+async function printWithProgress(progress: Progress, label: string, jobs: readonly PdfJob[]): Promise<void> {
+  if (jobs.length === 0) return;
+  const step = progress.begin('reports', label, { total: jobs.length, unit: 'reports' });
+  await printPdfs(jobs, undefined, (job) => step.advance(basename(job.pdfPath)));
+  step.end();
 }

@@ -1,6 +1,7 @@
 // Coverage follow-up: the cases each unit still has to register, as CSV and .xlsx lists (patient-level, kept
 // private: 0600 files in a 0700 folder) and a one-page PDF cover sheet per unit with what reaching
 // the targets would take. Never part of a published report.
+import { basename } from 'node:path';
 import type { Language } from '../config/types.js';
 import type { LoadedExtract } from '../load/loader.js';
 import type { MetricRow, MetricTable, Period } from '../metrics/metrics.js';
@@ -11,6 +12,7 @@ import type { Cell } from '../print/table.js';
 import { printPdfs, type PdfJob } from '../print/pdf.js';
 import { renderPage } from '../print/render.js';
 import { generationTime } from '../print/clock.js';
+import { SILENT, type Progress } from '../progress.js';
 import { worklistXlsx } from './xlsx.js';
 
 export const WORKLIST_COLUMNS = ['unit_code', 'unit_name', 'case_id', 'patient_id', 'diagnosis_date', 'diagnosis_year', 'site_group', 'missing'] as const;
@@ -57,8 +59,9 @@ export async function writeWorklists(
   x: LoadedExtract,
   table: MetricTable,
   period: Period,
-  opts: { out: string; language: Language; selection: WorklistSelection },
+  opts: { out: string; language: Language; selection: WorklistSelection; progress?: Progress },
 ): Promise<WorklistResult> {
+  const progress = opts.progress ?? SILENT;
   const rows = await worklistRows(x, period, opts.selection);
   const units = await x.db.all<{ unit_code: string; unit_name: string; region_code: string }>('SELECT unit_code, unit_name, region_code FROM clean_units ORDER BY unit_code');
   const years = [period.year, period.year - 1];
@@ -120,7 +123,9 @@ export async function writeWorklists(
         await stage.write(`${name}.html`, html);
         jobs.push({ htmlPath: stage.path(`${name}.html`), pdfPath: stage.path(`${name}.pdf`), headerLeft: table.registry, headerRight: u.unit_name, pageOf: s.pageOf as [string, string] });
       }
-      await printPdfs(jobs);
+      const printing = progress.begin('reports', 'print cover sheets', { total: jobs.length, unit: 'cover sheets' });
+      await printPdfs(jobs, undefined, (job) => printing.advance(basename(job.pdfPath)));
+      printing.end();
       for (const j of jobs) await stage.remove(j.htmlPath);
     },
     { dirMode: 0o700, fileMode: 0o600 },
