@@ -150,17 +150,24 @@ const build: Command = {
     if (!['national', 'regions', 'units', 'all'].includes(scope)) throw new InputError(`--scope must be national, regions, units or all, got '${scope}'`);
     checkPeriodOptions(values);
     // The report stack (Vega, Handlebars, Puppeteer) loads only for the commands that print.
-    const { findChromium } = await import('../print/pdf.js');
+    const { checkPrintTools, startPrinter } = await import('../print/pdf.js');
     const { buildReports } = await import('../report/build.js');
-    findChromium();
-    return withExtract(values, async (x, inputs) => {
-      const metricResult = await computeMetricResult(x, await periodOf(x, values, io.out));
-      const table = metricResult.table;
-      const started = Date.now();
-      const result = await buildReports(x, metricResult, { out: outDir(values), language: lang ?? x.config.language, scope: scope as ScopeOption, inputs });
-      io.out.write(`${formatSummary(table)}\n${result.reports} report(s) in ${((Date.now() - started) / 1000).toFixed(1)} s → ${outDir(values)}\n  ${result.written.join('\n  ')}\n`);
-      return EXIT.ok;
-    });
+    checkPrintTools();
+    // The browser starts while the extract loads; it is closed however the run ends.
+    const starting = startPrinter();
+    starting.catch(() => undefined); // awaited below, where a failure to start is the error to report
+    try {
+      return await withExtract(values, async (x, inputs) => {
+        const metricResult = await computeMetricResult(x, await periodOf(x, values, io.out));
+        const table = metricResult.table;
+        const started = Date.now();
+        const result = await buildReports(x, metricResult, { out: outDir(values), language: lang ?? x.config.language, scope: scope as ScopeOption, inputs, printer: await starting });
+        io.out.write(`${formatSummary(table)}\n${result.reports} report(s) in ${((Date.now() - started) / 1000).toFixed(1)} s → ${outDir(values)}\n  ${result.written.join('\n  ')}\n`);
+        return EXIT.ok;
+      });
+    } finally {
+      await (await starting.catch(() => null))?.close();
+    }
   },
 };
 
@@ -185,9 +192,9 @@ const worklist: Command = {
     if (unit !== undefined && region !== undefined) throw new InputError('give --unit or --region, not both');
     const lang = langOf(values);
     checkPeriodOptions(values);
-    const { findChromium } = await import('../print/pdf.js');
+    const { checkPrintTools } = await import('../print/pdf.js');
     const { writeWorklists } = await import('../worklist/worklist.js');
-    findChromium();
+    checkPrintTools();
     return withExtract(values, async (x) => {
       const units = await x.db.all<{ unit_code: string; region_code: string }>('SELECT unit_code, region_code FROM clean_units ORDER BY unit_code');
       if (unit !== undefined && !units.some((u) => u.unit_code === unit)) {

@@ -3,8 +3,9 @@
 //   2. scopes: national, each region, each unit (--scope);
 //   3. sections per scope: one view model per report (src/report/sections/);
 //   4. HTML: the model through the Handlebars templates, one self-contained file per report;
-//   5. PDF: every HTML file printed by one headless Chromium, then again with the page numbers of the
-//      table of contents read from the first print (toc.ts), until they no longer move;
+//   5. PDF: each HTML file printed by one headless Chromium as soon as it is ready, two reports at a
+//      time, and again while the table of contents' page numbers move (pagination.ts);
+//   3.–5. run per report, so the next report's charts are drawn while Chromium prints the last one;
 //   6. metric files: published ones beside the reports, in-house ones under internal/.
 // Everything is staged and renamed into place together, so an interrupted run leaves nothing half-written.
 import { basename } from 'node:path';
@@ -15,12 +16,10 @@ import type { MetricResult } from '../metrics/metrics.js';
 import { stageInHouseFiles, stagePublishedFiles } from '../metrics/files.js';
 import { writeAtomically } from '../output.js';
 import { codeFileNames } from '../output-names.js';
-import { printPdfs, type PdfJob } from '../print/pdf.js';
+import { eachConcurrently, PRINT_CONCURRENCY, startPrinter, type Printer } from '../print/pdf.js';
 import { reportContext, type Scope } from './context.js';
-import { renderHtml } from './html.js';
-import { buildModel, type ReportModel } from './model.js';
-import { readDestinationPages } from './toc.js';
-
+import { buildModel } from './model.js';
+import { PageGuesses, printReport } from './pagination.js';
 
 export type ScopeOption = 'national' | 'regions' | 'units' | 'all';
 
@@ -29,7 +28,7 @@ export interface BuildResult {
   readonly reports: number;
 }
 
-export async function buildReports(x: LoadedExtract, result: MetricResult, opts: { out: string; language: Language; scope: ScopeOption; inputs: readonly InputFingerprint[] }): Promise<BuildResult> {
+export async function buildReports(x: LoadedExtract, result: MetricResult, opts: { out: string; language: Language; scope: ScopeOption; inputs: readonly InputFingerprint[]; printer?: Printer }): Promise<BuildResult> {
   // 1. Context.
   const ctx = await reportContext(x, result, opts.language, opts.inputs);
   const { table } = ctx;
@@ -42,44 +41,24 @@ export async function buildReports(x: LoadedExtract, result: MetricResult, opts:
   // in every year have none: nothing could be printed for them).
   if (wanted('units')) for (const code of ctx.units.keys()) if (table.metrics.some((r) => r.level === 'unit' && r.group === code)) scopes.push({ kind: 'unit', code });
   const fileNames = { region: codeFileNames(ctx.regions.keys()), unit: codeFileNames(ctx.units.keys()) };
-  let reports = 0;
-  const written = await writeAtomically(opts.out, async (stage) => {
-    const jobs: PdfJob[] = [];
-    const printed: { model: ReportModel; name: string }[] = [];
-    for (const scope of scopes) {
-      // 3. Sections, and 4. HTML.
-      const model = await buildModel(ctx, scope);
-      const name = `report-${table.year}-${scope.kind === 'national' ? 'national' : `${scope.kind}-${fileNames[scope.kind].get(scope.code)!}`}`;
-      await stage.write(`${name}.html`, renderHtml(model));
-      printed.push({ model, name });
-      jobs.push({
-        htmlPath: stage.path(`${name}.html`),
-        pdfPath: stage.path(`${name}.pdf`),
-        headerLeft: model.registry,
-        headerRight: `${model.s.annualReport} ${table.year}${model.scopeName ? ` – ${model.scopeName}` : ''}`,
-        pageOf: model.s.pageOf as [string, string],
+  const guesses = new PageGuesses();
+  const ownPrinter = opts.printer ? null : await startPrinter();
+  const printer = opts.printer ?? ownPrinter!;
+  try {
+    const written = await writeAtomically(opts.out, async (stage) => {
+      // 3.–5. per report, two at a time: while Chromium prints one report, this process builds the
+      // next one's charts and HTML.
+      await eachConcurrently(scopes, PRINT_CONCURRENCY, async (scope) => {
+        const name = `report-${table.year}-${scope.kind === 'national' ? 'national' : `${scope.kind}-${fileNames[scope.kind].get(scope.code)!}`}`;
+        const model = await buildModel(ctx, scope);
+        await printReport(printer, stage, name, model, scope.kind, guesses);
       });
-      reports++;
-    }
-    // 5. PDF, printed again while the page numbers of the contents change (at most three prints).
-    await printPdfs(jobs);
-    let pending = printed;
-    for (let pass = 0; pass < 2 && pending.length; pass++) {
-      const again: typeof printed = [];
-      for (const p of pending) {
-        const pages = await readDestinationPages(stage.path(`${p.name}.pdf`));
-        const contents = p.model.contents.map((c) => ({ ...c, page: pages.get(c.id) ?? null }));
-        if (contents.every((c, i) => c.page === p.model.contents[i]!.page)) continue;
-        p.model = { ...p.model, contents };
-        await stage.write(`${p.name}.html`, renderHtml(p.model));
-        again.push(p);
-      }
-      await printPdfs(jobs.filter((j) => again.some((p) => j.htmlPath === stage.path(`${p.name}.html`))));
-      pending = again;
-    }
-    // 6. Metric files.
-    await stagePublishedFiles(x.db, stage, result.published);
-    await stageInHouseFiles(x.db, stage, result.table);
-  }, { manifest: true });
-  return { written: written.map((w) => basename(w)), reports };
+      // 6. Metric files.
+      await stagePublishedFiles(x.db, stage, result.published);
+      await stageInHouseFiles(x.db, stage, result.table);
+    }, { manifest: true });
+    return { written: written.map((w) => basename(w)), reports: scopes.length };
+  } finally {
+    await ownPrinter?.close();
+  }
 }
