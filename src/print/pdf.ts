@@ -101,7 +101,9 @@ async function printOne(browser: Browser, job: PdfJob, compact: boolean): Promis
 
 /**
  * One headless browser for a batch: started early (it can start while the extract loads), then asked
- * to print job by job. Each print opens a fresh page, so one report's state never reaches another.
+ * to print job by job. Each print opens a fresh tab, so one report's state never reaches another, and
+ * the tagged PDF's element ids start afresh: a reused tab numbers them on from the last document, which
+ * would make the bytes depend on which tab printed which report.
  */
 export interface Printer {
   /** prints the job to its pdfPath (compacted) and returns the PDF's bytes as Chromium wrote them */
