@@ -151,16 +151,19 @@ const build: Command = {
     checkPeriodOptions(values);
     // The report stack (Vega, Handlebars, Puppeteer) loads only for the commands that print.
     const { checkPrintTools, startPrinter } = await import('../print/pdf.js');
-    const { buildReports } = await import('../report/build.js');
     checkPrintTools();
-    // The browser starts while the extract loads; it is closed however the run ends.
+    // The browser starts, and the report stack (Vega, Handlebars) loads, while DuckDB reads the
+    // extract on its own threads; the browser is closed however the run ends.
     const starting = startPrinter();
     starting.catch(() => undefined); // awaited below, where a failure to start is the error to report
+    const reportStack = import('../report/build.js');
+    reportStack.catch(() => undefined);
     try {
       return await withExtract(values, async (x, inputs) => {
         const metricResult = await computeMetricResult(x, await periodOf(x, values, io.out));
         const table = metricResult.table;
         const started = Date.now();
+        const { buildReports } = await reportStack;
         const result = await buildReports(x, metricResult, { out: outDir(values), language: lang ?? x.config.language, scope: scope as ScopeOption, inputs, printer: await starting });
         io.out.write(`${formatSummary(table)}\n${result.reports} report(s) in ${((Date.now() - started) / 1000).toFixed(1)} s → ${outDir(values)}\n  ${result.written.join('\n  ')}\n`);
         return EXIT.ok;
