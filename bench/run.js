@@ -2,7 +2,7 @@
 // whole-process wall time and peak memory from /usr/bin/time; writes bench/RESULTS.md and
 // bench/scaling.svg. Extracts are generated once (regreport sample) into bench/out/ and reused.
 //
-//   npm run bench -- [--scales 1,30,100] [--runs 3]
+//   npm run bench -- [--scales 1,30,100] [--build-scales 1,30] [--runs 3]
 //
 // Floors: bench/floor-load.js (DuckDB reading the CSV files, nothing else) for validate and metrics;
 // bench/floor-print.js (printing the finished HTML with the same browser) for build.
@@ -14,11 +14,14 @@ import { parseArgs } from 'node:util';
 import * as vega from 'vega';
 import { compile } from 'vega-lite';
 
-const { values } = parseArgs({ options: { scales: { type: 'string', default: '1,30,100' }, runs: { type: 'string', default: '3' } } });
+const { values } = parseArgs({
+  options: { scales: { type: 'string', default: '1,30,100' }, 'build-scales': { type: 'string', default: '1,30' }, runs: { type: 'string', default: '3' } },
+});
 const scales = values.scales.split(',').map(Number);
+const buildScales = values['build-scales'].split(',').map(Number);
 const runs = Number(values.runs);
-if (!scales.every((s) => s > 0) || !(runs >= 1)) {
-  process.stderr.write('usage: npm run bench -- [--scales 1,30,100] [--runs 3]\n');
+if (![...scales, ...buildScales].every((s) => s > 0) || !(runs >= 1)) {
+  process.stderr.write('usage: npm run bench -- [--scales 1,30,100] [--build-scales 1,30] [--runs 3]\n');
   process.exit(2);
 }
 if (!existsSync('/usr/bin/time')) {
@@ -94,21 +97,24 @@ for (const scale of scales) {
   }
 }
 
-// build against printing alone, on the Norwegian sample (national and regional reports).
-{
-  process.stderr.write('bench: build\n');
-  const out = join(OUT, 'build');
+// build against printing alone: the Norwegian sample (national, regional and unit reports) and, with
+// --build-scales, larger extracts; the floor prints the HTML files that build wrote.
+for (const scale of buildScales) {
+  const x = scale === 1 ? { dir: 'sample-data/no-sarcoma' } : extract(scale);
+  process.stderr.write(`bench: build at scale ${scale}\n`);
+  const out = join(OUT, `build-${scale}`);
   rmSync(out, { recursive: true, force: true });
-  timed(regreport('build', '--data', 'sample-data/no-sarcoma', '--out', out));
-  const html = join(OUT, 'print-html');
+  timed(regreport('build', '--data', x.dir, '--out', out));
+  const html = join(OUT, `print-html-${scale}`);
   rmSync(html, { recursive: true, force: true });
   mkdirSync(html);
   for (const f of readdirSync(out).filter((f) => f.endsWith('.html'))) writeFileSync(join(html, f), readFileSync(join(out, f)));
-  const files = readdirSync('sample-data/no-sarcoma').filter((f) => f.endsWith('.csv'));
-  const mb = files.reduce((n, f) => n + statSync(join('sample-data/no-sarcoma', f)).size, 0) / 1e6;
+  const files = readdirSync(x.dir).filter((f) => f.endsWith('.csv'));
+  const mb = files.reduce((n, f) => n + statSync(join(x.dir, f)).size, 0) / 1e6;
+  const reports = readdirSync(html).length;
   results.push({
-    scale: 1, mb, command: 'build', floorName: 'print',
-    ...pair(regreport('build', '--data', 'sample-data/no-sarcoma', '--out', out), ['node', 'bench/floor-print.js', html, join(OUT, 'print-pdf')]),
+    scale, mb, reports, command: 'build', floorName: 'print',
+    ...pair(regreport('build', '--data', x.dir, '--out', out), ['node', 'bench/floor-print.js', html, join(OUT, `print-pdf-${scale}`)]),
   });
 }
 
@@ -125,11 +131,11 @@ const chromium = ['/usr/bin/chromium-headless-shell', '/usr/lib/chromium/chromiu
 const fmt = (n, d = 2) => n.toFixed(d);
 const rows = results.map(
   (r) =>
-    `| ${r.command} | ${r.scale} | ${fmt(r.mb, 1)} MB${r.cases ? `; ${r.cases.toLocaleString('en')} cases, ${r.forms.toLocaleString('en')} forms, ${r.events.toLocaleString('en')} events` : ''} | ${fmt(r.wall)} s | ${fmt(r.cpu)} s | ${Math.round(r.mib)} MiB | ${r.floorName} ${fmt(r.floor)} s, CPU ${fmt(r.floorCpu)} s, ${Math.round(r.floorMib)} MiB | **${fmt(r.ratio)}** | ${fmt(r.cpuRatio)} |`,
+    `| ${r.command} | ${r.scale} | ${fmt(r.mb, 1)} MB${r.reports ? `; ${r.reports} reports` : ''}${r.cases ? `; ${r.cases.toLocaleString('en')} cases, ${r.forms.toLocaleString('en')} forms, ${r.events.toLocaleString('en')} events` : ''} | ${fmt(r.wall)} s | ${fmt(r.cpu)} s | ${Math.round(r.mib)} MiB | ${r.floorName} ${fmt(r.floor)} s, CPU ${fmt(r.floorCpu)} s, ${Math.round(r.floorMib)} MiB | **${fmt(r.ratio)}** | ${fmt(r.cpuRatio)} |`,
 );
 const md = `# Benchmark results
 
-Made by \`npm run bench -- --scales ${scales.join(',')} --runs ${runs}\` on ${new Date().toISOString().slice(0, 10)}.
+Made by \`npm run bench -- --scales ${scales.join(',')} --build-scales ${buildScales.join(',')} --runs ${runs}\` on ${new Date().toISOString().slice(0, 10)}.
 Whole-process wall time, CPU time (user + system, all threads) and peak resident memory
 (\`/usr/bin/time\`), median of ${runs} runs after a warm-up; each command alternates with its floor in
 the same run, and each ratio is the median of the pairwise ratios, so it holds when the machine's
@@ -142,7 +148,8 @@ speed drifts. On a shared machine the CPU ratio is the steadier of the two.
 
 Floors: **load** = \`bench/floor-load.js\`, DuckDB reading every CSV file of the extract into a table of
 text with the registry's dialect, nothing else; **print** = \`bench/floor-print.js\`, the same browser
-and print settings turning the finished report HTML into PDF, nothing else.
+and print settings turning the HTML files that build wrote into PDF, two at a time, nothing else (no
+qpdf compaction, no second print for the table of contents).
 
 | command | scale | extract | wall | CPU | peak memory | floor | wall ratio | CPU ratio |
 |---|---|---|---|---|---|---|---|---|

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what regreport needs on a Debian machine, once: Debian packages (headless Chromium for PDF
-# printing, a font, poppler for the PDF checks), then the npm packages and the compiled CLI.
+# Installs what regreport needs on a Debian machine, once: Debian packages (headless Chromium and qpdf
+# for the PDFs, a font, poppler for the PDF checks), then the npm packages and the compiled CLI.
 # Safe to run again: it only installs what is missing or out of date.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +11,7 @@ if ! command -v chromium-headless-shell >/dev/null 2>&1 && ! command -v chromium
 fi
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing Debian packages: ${need[*]}"
   sudo=""

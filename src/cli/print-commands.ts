@@ -29,22 +29,32 @@ export const buildCommand: Command = {
     if (!['national', 'regions', 'units', 'all'].includes(scope)) throw new InputError(`--scope must be national, regions, units or all, got '${scope}'`);
     checkPeriodOptions(values);
     // The report stack (Vega, Handlebars, Puppeteer) loads only for the commands that print.
-    const { findChromium } = await import('../print/pdf.js');
-    const { buildReports } = await import('../report/build.js');
-    findChromium();
-    return withExtract(values, async (x, inputs) => {
-      io.summary.hashed(inputs);
-      const period = await periodOf(x, values, io.out, loadReport(io, io.out));
-      const metricResult = await inStep(io.progress, 'metrics', 'metrics', () => computeMetricResult(x, period));
-      const table = metricResult.table;
-      const out = outDir(values);
-      const result = await buildReports(x, metricResult, { out, language: lang ?? x.config.language, scope: scope as ScopeOption, inputs, progress: io.progress });
-      io.summary.wrote(out, result.written);
-      io.summary.set({ reports: result.reports, metric_rows: table.metrics.length, published_rows: metricResult.published.length });
-      // The whole run's time, start-up and loading included: what the person waited.
-      io.out.write(`${formatSummary(table)}\n${result.reports} report(s) in ${(io.elapsed() / 1000).toFixed(1)} s → ${out}\n  ${result.written.join('\n  ')}\n`);
-      return EXIT.ok;
-    }, io.progress);
+    const { checkPrintTools, startPrinter } = await import('../print/pdf.js');
+    checkPrintTools();
+    // The browser starts, and the report stack (Vega, Handlebars) loads, while DuckDB reads the
+    // extract on its own threads; the browser is closed however the run ends.
+    const starting = startPrinter();
+    starting.catch(() => undefined); // awaited below, where a failure to start is the error to report
+    const reportStack = import('../report/build.js');
+    reportStack.catch(() => undefined);
+    try {
+      return await withExtract(values, async (x, inputs) => {
+        io.summary.hashed(inputs);
+        const period = await periodOf(x, values, io.out, loadReport(io, io.out));
+        const metricResult = await inStep(io.progress, 'metrics', 'metrics', () => computeMetricResult(x, period));
+        const table = metricResult.table;
+        const out = outDir(values);
+        const { buildReports } = await reportStack;
+        const result = await buildReports(x, metricResult, { out, language: lang ?? x.config.language, scope: scope as ScopeOption, inputs, progress: io.progress, printer: await starting });
+        io.summary.wrote(out, result.written);
+        io.summary.set({ reports: result.reports, metric_rows: table.metrics.length, published_rows: metricResult.published.length });
+        // The whole run's time, start-up and loading included: what the person waited.
+        io.out.write(`${formatSummary(table)}\n${result.reports} report(s) in ${(io.elapsed() / 1000).toFixed(1)} s → ${out}\n  ${result.written.join('\n  ')}\n`);
+        return EXIT.ok;
+      }, io.progress);
+    } finally {
+      await (await starting.catch(() => null))?.close();
+    }
   },
 };
 
@@ -69,9 +79,9 @@ export const worklistCommand: Command = {
     if (unit !== undefined && region !== undefined) throw new InputError('give --unit or --region, not both');
     const lang = langOf(values);
     checkPeriodOptions(values);
-    const { findChromium } = await import('../print/pdf.js');
+    const { checkPrintTools } = await import('../print/pdf.js');
     const { writeWorklists } = await import('../worklist/worklist.js');
-    findChromium();
+    checkPrintTools();
     return withExtract(values, async (x, inputs) => {
       io.summary.hashed(inputs);
       const units = await x.db.all<{ unit_code: string; region_code: string }>('SELECT unit_code, region_code FROM clean_units ORDER BY unit_code');

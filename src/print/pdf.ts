@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { InputError } from '../errors.js';
 import { sourceDateEpoch, stampPdfDates } from './clock.js';
+import { compactPdf, findQpdf } from './compact.js';
 
 const CANDIDATES = ['/usr/bin/chromium-headless-shell', '/usr/lib/chromium/chromium-headless-shell', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
@@ -22,6 +23,12 @@ export function findChromium(): string {
     });
   }
   return found;
+}
+
+/** Both programs printing needs, checked before the extract loads so a missing one stops the run early. */
+export function checkPrintTools(): void {
+  findChromium();
+  findQpdf();
 }
 
 export interface PdfJob {
@@ -47,10 +54,18 @@ async function launch(): Promise<Browser> {
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   // pipe: DevTools talks over a pipe pair (fds 3 and 4) instead of a port, so when this process
   // dies, even by SIGKILL, the pipe closes and Chromium exits instead of running on unowned.
-  return puppeteer.launch({ executablePath, headless: shell ? 'shell' : true, args, pipe: true });
+  try {
+    return await puppeteer.launch({ executablePath, headless: shell ? 'shell' : true, args, pipe: true });
+  } catch (e) {
+    // A browser that does not start is the machine's problem, not a fault of regreport or the data.
+    const reason = String((e as Error).message ?? e).split('\n').find((l) => l.trim() !== '') ?? 'no reason given';
+    throw new InputError(`the headless browser ${executablePath} did not start: ${reason}`, {
+      hint: 'reinstall it (apt-get install --reinstall chromium-headless-shell), or set REGREPORT_CHROMIUM to a working Chromium',
+    });
+  }
 }
 
-async function printOne(browser: Browser, job: PdfJob): Promise<void> {
+async function printOne(browser: Browser, job: PdfJob, compact: boolean): Promise<Buffer> {
   const page = await browser.newPage();
   try {
     const own = pathToFileURL(job.htmlPath).href;
@@ -62,7 +77,7 @@ async function printOne(browser: Browser, job: PdfJob): Promise<void> {
     });
     await page.goto(own, { waitUntil: 'load' });
     const font = "font-family:'DejaVu Sans',sans-serif;font-size:7pt;color:#666;";
-    const pdf = await page.pdf({
+    const pdf = Buffer.from(await page.pdf({
       format: 'A4',
       printBackground: true,
       preferCSSPageSize: true,
@@ -71,29 +86,62 @@ async function printOne(browser: Browser, job: PdfJob): Promise<void> {
       footerTemplate: `<div style="${font}width:100%;margin:0 16mm;text-align:right;">${esc(job.pageOf[0])} <span class="pageNumber"></span> ${esc(job.pageOf[1])} <span class="totalPages"></span></div>`,
       outline: true,
       tagged: true,
-    });
+    }));
     const epoch = sourceDateEpoch();
-    await writeFile(job.pdfPath, epoch ? stampPdfDates(pdf, epoch) : pdf);
+    const stamped = epoch ? stampPdfDates(pdf, epoch) : pdf;
+    const bytes = Buffer.from(stamped.buffer, stamped.byteOffset, stamped.byteLength);
+    await writeFile(job.pdfPath, bytes);
+    if (compact) await compactPdf(job.pdfPath);
+    // Chromium's own bytes: their objects are plain text, which is where toc.ts reads the destinations.
+    return bytes;
   } finally {
     await page.close();
   }
 }
 
-/** Prints every job with one browser and at most `concurrency` pages at once; `printed` hears of each PDF written. */
-export async function printPdfs(jobs: readonly PdfJob[], concurrency = 2, printed?: (job: PdfJob) => void): Promise<void> {
-  if (jobs.length === 0) return;
+/**
+ * One headless browser for a batch: started early (it can start while the extract loads), then asked
+ * to print job by job. Each print opens a fresh tab, so one report's state never reaches another, and
+ * the tagged PDF's element ids start afresh: a reused tab numbers them on from the last document, which
+ * would make the bytes depend on which tab printed which report.
+ */
+export interface Printer {
+  /** prints the job to its pdfPath (compacted) and returns the PDF's bytes as Chromium wrote them */
+  print(job: PdfJob): Promise<Buffer>;
+  close(): Promise<void>;
+}
+
+/** `compact: false` leaves Chromium's PDF as it is (the benchmark's print floor measures Chromium alone). */
+export async function startPrinter(opts: { compact?: boolean } = {}): Promise<Printer> {
   const browser = await launch();
+  return {
+    print: (job) => printOne(browser, job, opts.compact ?? true),
+    close: () => browser.close(),
+  };
+}
+
+/** Runs `work` over `items` with at most `concurrency` at once, in order of the list. */
+export async function eachConcurrently<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}
+
+/** Two pages at a time: Chromium lays out one while it writes the other's PDF, on a 2-core machine. */
+export const PRINT_CONCURRENCY = 2;
+
+/** Prints every job with one browser and at most PRINT_CONCURRENCY pages at once; `printed` hears of each PDF written. */
+export async function printPdfs(jobs: readonly PdfJob[], opts: { compact?: boolean; printed?: (job: PdfJob) => void } = {}): Promise<void> {
+  if (jobs.length === 0) return;
+  const printer = await startPrinter(opts);
   try {
-    let next = 0;
-    const worker = async () => {
-      while (next < jobs.length) {
-        const job = jobs[next++]!;
-        await printOne(browser, job);
-        printed?.(job);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, worker));
+    await eachConcurrently(jobs, PRINT_CONCURRENCY, async (job) => {
+      await printer.print(job);
+      opts.printed?.(job);
+    });
   } finally {
-    await browser.close();
+    await printer.close();
   }
 }

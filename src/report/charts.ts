@@ -1,8 +1,9 @@
 // Metric rows → Vega-Lite specs → SVG strings, rendered in Node; the printed page runs no JavaScript.
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import { funnelLimits } from '../metrics/binomial.js';
 import type { NumberFormat } from '../print/i18n.js';
+import { chartView, compileChart } from './chart-compile.js';
+import { solidStrokes } from './chart-svg.js';
 import { bandLayers, valueBands, type BandWords, type YearBand } from './charts-bands.js';
 
 export type { BandWords, YearBand };
@@ -23,10 +24,10 @@ function baseConfig() {
 
 /** Renders a Vega-Lite spec to a standalone SVG string with the report's number locale. */
 export async function renderSvg(spec: TopLevelSpec, fmt: NumberFormat, title: string): Promise<string> {
-  const compiled = compile({ ...spec, config: { ...baseConfig(), ...(spec.config ?? {}) } }).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none', locale: { number: fmt.d3Locale() } } as never);
+  const chart = compileChart({ ...spec, config: { ...baseConfig(), ...(spec.config ?? {}) } });
+  const view = chartView(chart, { renderer: 'none', locale: { number: fmt.d3Locale() } });
   try {
-    const svg = await view.toSVG();
+    const svg = solidStrokes(await view.toSVG());
     // An accessible name for screen readers and the tagged PDF.
     return svg.replace('<svg ', `<svg role="img" aria-label="${escapeAttr(title)}" `);
   } finally {

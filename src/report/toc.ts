@@ -1,7 +1,5 @@
-// Page numbers for the table of contents: Chromium does not implement CSS target-counter(), so the report
-// is printed once, the page of each section is read from the PDF's named destinations (Chromium writes
-// one per element that an internal link points to), and the report is printed again with the numbers.
-import { readFile } from 'node:fs/promises';
+// The page of each section of a printed report, from the PDF's named destinations (Chromium writes one
+// per element that an internal link points to, here the table of contents' entries); see pagination.ts.
 
 /** The text of object `n 0 obj … endobj` (dictionaries only: the objects read here have no stream). */
 function objectText(pdf: string, n: number): string | null {
@@ -41,8 +39,4 @@ export function destinationPages(bytes: Buffer): Map<string, number> {
     if (page !== undefined) result.set(name, page);
   }
   return result;
-}
-
-export async function readDestinationPages(pdfPath: string): Promise<Map<string, number>> {
-  return destinationPages(await readFile(pdfPath));
 }

@@ -124,7 +124,7 @@ export async function writeWorklists(
         jobs.push({ htmlPath: stage.path(`${name}.html`), pdfPath: stage.path(`${name}.pdf`), headerLeft: table.registry, headerRight: u.unit_name, pageOf: s.pageOf as [string, string] });
       }
       const printing = progress.begin('reports', 'print cover sheets', { total: jobs.length, unit: 'cover sheets' });
-      await printPdfs(jobs, undefined, (job) => printing.advance(basename(job.pdfPath)));
+      await printPdfs(jobs, { printed: (job) => printing.advance(basename(job.pdfPath)) });
       printing.end();
       for (const j of jobs) await stage.remove(j.htmlPath);
     },

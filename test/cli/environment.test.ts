@@ -1,5 +1,5 @@
 // Errors of the environment are the user's (exit 2, what to do); what every command prints.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CASES_HEADER, FORMS_HEADER, cli, fixture, tempDir } from '../helpers.js';
@@ -15,6 +15,22 @@ describe('environment errors', () => {
     const r = await cli('validate', '--data', dir);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/cases\.csv: cases\.csv is a folder, not a file\n\s+put the exported table there as a regular file/);
+  });
+
+  it('a missing qpdf stops build before the extract is read', async () => {
+    const out = join(tempDir(), 'no-qpdf');
+    const old = process.env.REGREPORT_QPDF;
+    process.env.REGREPORT_QPDF = '/nonexistent/qpdf';
+    try {
+      const r = await cli('build', '--data', fixture({ cases, forms }), '--out', out);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('REGREPORT_QPDF points to /nonexistent/qpdf, which does not exist');
+      expect(r.err).not.toContain('rows read');
+    } finally {
+      if (old === undefined) delete process.env.REGREPORT_QPDF;
+      else process.env.REGREPORT_QPDF = old;
+    }
+    expect(existsSync(out)).toBe(false);
   });
 
   it('an --out that cannot be written', async () => {

@@ -28,7 +28,7 @@ export function processes(): Proc[] {
   return out;
 }
 
-/** Every process below `root`, and every process in their process groups (Chromium starts its own). */
+/** Every process below `root`, and every process in their own process groups (Chromium starts its own). */
 export function descendants(root: number): Proc[] {
   const all = processes();
   const found = new Map<number, Proc>();
@@ -38,7 +38,10 @@ export function descendants(root: number): Proc[] {
     for (const p of next) found.set(p.pid, p);
     frontier = next.map((p) => p.pid);
   }
-  const groups = new Set([...found.values()].map((p) => p.pgid));
+  // The root's own group is the test runner's (the CLI is not started detached): a child that stays in
+  // it (qpdf) must not pull in every other process of the test run.
+  const rootGroup = all.find((p) => p.pid === root)?.pgid;
+  const groups = new Set([...found.values()].map((p) => p.pgid).filter((g) => g !== rootGroup));
   for (const p of all) if (groups.has(p.pgid) && p.pid !== root) found.set(p.pid, p);
   return [...found.values()];
 }

@@ -1,0 +1,35 @@
+// Chromium's PDF → the same PDF, smaller: qpdf packs the thousands of small objects a tagged PDF has
+// (one per structure element) into compressed object streams. Lossless: pages, text, tags, outline and
+// links are the same objects; a 14-page report goes from about 690 KB to about 330 KB.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { InputError } from '../errors.js';
+
+const QPDF = ['/usr/bin/qpdf', '/usr/local/bin/qpdf'];
+
+export function findQpdf(): string {
+  const env = process.env.REGREPORT_QPDF;
+  if (env) {
+    if (!existsSync(env)) throw new InputError(`REGREPORT_QPDF points to ${env}, which does not exist`);
+    return env;
+  }
+  const found = QPDF.find((c) => existsSync(c));
+  if (!found) {
+    throw new InputError('qpdf, which makes the printed PDFs compact, is not installed', {
+      hint: 'install it with: apt-get install qpdf (or run make report, which does)',
+    });
+  }
+  return found;
+}
+
+/** Rewrites the PDF file in place with object streams; the file ID comes from the content, so builds repeat byte for byte. */
+export async function compactPdf(path: string): Promise<void> {
+  const qpdf = findQpdf();
+  await new Promise<void>((resolve, reject) => {
+    execFile(qpdf, ['--object-streams=generate', '--deterministic-id', '--replace-input', path], (error, _stdout, stderr) => {
+      // Exit status 3: done, with warnings about the input (qpdf repairs what it can): the file is written.
+      if (!error || error.code === 3) resolve();
+      else reject(new Error(`qpdf could not rewrite ${path}: ${stderr.trim() || error.message}`));
+    });
+  });
+}
