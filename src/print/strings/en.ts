@@ -17,6 +17,8 @@ export const en: Strings = {
   noTarget: 'No target',
   goalLevel: 'Goal level',
   achievement: { high: 'High', moderate: 'Moderate', low: 'Low' },
+  /** the goal level of a withheld row or one without a target, as the text alternative of its mark */
+  notAssessed: 'not assessed',
   goalLegend: 'Goal level: ● high (target reached), ◐ moderate, ○ low, – not assessed.',
   targetLevels: 'Target: high / moderate',
   coverage: 'Coverage',
@@ -56,8 +58,13 @@ export const en: Strings = {
   interval: 'Interval',
   norm: 'Standard time',
   days: 'days',
+  /** pathway tables: the share within the standard time, and its numerator / denominator */
+  shareWithin: 'Share within',
+  pathwaysWithin: 'Pathways within / all',
   medianDays: 'Median days',
   methods: 'Methods',
+  /** the methods chapter's list of rules (not the chapter's own title again: a bookmark under it) */
+  methodsRules: 'Calculation and disclosure control',
   dataQuality: 'Data quality',
   colophon: 'About this report',
   national: 'National',

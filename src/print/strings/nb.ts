@@ -19,6 +19,8 @@ export const nb = {
   noTarget: 'Intet mål',
   goalLevel: 'Måloppnåelse',
   achievement: { high: 'Høy', moderate: 'Moderat', low: 'Lav' } satisfies Record<Achievement, string>,
+  /** the goal level of a withheld row or one without a target, as the text alternative of its mark */
+  notAssessed: 'ikke vurdert',
   goalLegend: 'Måloppnåelse: ● høy (målet nådd), ◐ moderat, ○ lav, – ikke vurdert.',
   targetLevels: 'Mål: høy / moderat',
   coverage: 'Dekningsgrad',
@@ -58,8 +60,13 @@ export const nb = {
   interval: 'Intervall',
   norm: 'Standard forløpstid',
   days: 'dager',
+  /** pathway tables: the share within the standard time, and its numerator / denominator */
+  shareWithin: 'Andel innenfor',
+  pathwaysWithin: 'Forløp innenfor / alle',
   medianDays: 'Median dager',
   methods: 'Metode',
+  /** the methods chapter's list of rules (not the chapter's own title again: a bookmark under it) */
+  methodsRules: 'Beregning og personvern',
   dataQuality: 'Datakvalitet',
   colophon: 'Om rapporten',
   national: 'Nasjonalt',

@@ -17,6 +17,8 @@ export const sv: Strings = {
   noTarget: 'Inget mål',
   goalLevel: 'Måluppfyllelse',
   achievement: { high: 'Hög', moderate: 'Mellannivå', low: 'Låg' },
+  /** the goal level of a withheld row or one without a target, as the text alternative of its mark */
+  notAssessed: 'inte bedömd',
   goalLegend: 'Måluppfyllelse: ● hög (målnivån nådd), ◐ mellannivå, ○ låg, – inte bedömd.',
   targetLevels: 'Mål: hög / mellannivå',
   coverage: 'Täckningsgrad',
@@ -56,8 +58,13 @@ export const sv: Strings = {
   interval: 'Ledtid',
   norm: 'Mål',
   days: 'dagar',
+  /** pathway tables: the share within the standard time, and its numerator / denominator */
+  shareWithin: 'Andel inom',
+  pathwaysWithin: 'Förlopp inom / alla',
   medianDays: 'Median dagar',
   methods: 'Metod',
+  /** the methods chapter's list of rules (not the chapter's own title again: a bookmark under it) */
+  methodsRules: 'Beräkning och integritetsskydd',
   dataQuality: 'Datakvalitet',
   colophon: 'Om rapporten',
   national: 'Riket',

@@ -2,6 +2,7 @@
 // residence region (where a region's patients are treated is what the region reviews).
 import { isShown } from '../../metrics/published.js';
 import { barSpec, renderSvg, trendSpec, type SeriesPoint } from '../charts.js';
+import { nameCell } from '../../print/table.js';
 import type { Block, Section } from '../model.js';
 import type { View } from '../view.js';
 import { regionTrendFigure } from './three-year.js';
@@ -20,9 +21,11 @@ export async function centralisationSection(v: View): Promise<Section | null> {
     table: {
       caption: `${s.centralisationByRegion}, ${Y}`,
       head: [s.region, ...groups.flatMap((g) => [v.groupLabel(g), s.patients])],
+      // The regions, then the nation as the reference row and the target, as in the coverage tables.
       rows: [
-        [{ text: s.national, cls: 'total' }, ...groups.flatMap((g) => [v.rate(v.cen(g, Y, 'national', 'ALL')), v.counts(v.cen(g, Y, 'national', 'ALL'))])],
-        ...regs.map((rc) => [{ text: v.regionLabel(rc) }, ...groups.flatMap((g) => [v.rate(v.cen(g, Y, 'region', rc)), v.counts(v.cen(g, Y, 'region', rc))])]),
+        ...regs.map((rc) => [nameCell(v.regionLabel(rc)), ...groups.flatMap((g) => [v.rate(v.cen(g, Y, 'region', rc)), v.counts(v.cen(g, Y, 'region', rc))])]),
+        [nameCell(s.national, 'total'), ...groups.flatMap((g) => [v.rate(v.cen(g, Y, 'national', 'ALL')), v.counts(v.cen(g, Y, 'national', 'ALL'))])],
+        ...(tgt === null ? [] : [[nameCell(s.target), ...groups.flatMap((g) => [v.target(v.cen(g, Y, 'national', 'ALL')), { text: '' }])]]),
       ],
     },
   });

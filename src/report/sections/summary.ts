@@ -33,7 +33,7 @@ function regionComparison(v: View, items: readonly Indicator[]): TableModel | nu
       const mark = v.goalMark(own);
       return [
         { text: it.label },
-        { text: `${v.rate(own).text} ${mark.text}`.trim(), cls: `num total ${mark.cls ?? ''}`, ...(v.rate(own).mark ? { mark: v.rate(own).mark } : {}) },
+        { ...v.rate(own), ...(mark.symbol ? { symbol: mark.symbol } : {}), cls: `num total ${mark.cls ?? ''}` },
         v.rate(it.get('national', 'ALL')),
         ...others.map((rc) => v.rate(it.get('region', rc))),
       ];
