@@ -25,7 +25,7 @@ export const en: Strings = {
   /** The national cancer registry, by the registry's `country` (coverage's denominator). */
   cancerRegistries: { NO: 'the Cancer Registry of Norway', SE: 'the Swedish Cancer Register', other: 'the cancer registry' },
   coverageIntro:
-    'Coverage is the share of the patients in {cancerRegistry} (diagnosis year, diagnosed by the cut-off) who have a form of the type in the quality registry, registered by the cut-off. It is attributed to the unit responsible for reporting.',
+    'Coverage of each form type ({forms}) is the share of the patients in {cancerRegistry} (diagnosis year, diagnosed by the cut-off) who have such a form in the quality registry, registered by the cut-off. It is attributed to the unit responsible for reporting.',
   coverageTrend: 'Coverage over time, national',
   coverageLagNote: 'Cases diagnosed in {year} were still being registered at the cut-off on {cutoff}: forms arrive in the months after diagnosis. The target is therefore {current} for {year} and {previous} for earlier diagnosis years, and coverage for {year} will rise.',
   coverageByRegion: 'Coverage by health region',
@@ -57,6 +57,8 @@ export const en: Strings = {
   dqNoneRejected: 'No rows of the region’s units were rejected.',
   interval: 'Interval',
   norm: 'Standard time',
+  /** the methods' table of standard times: the interval's start and end milestones */
+  fromTo: 'From → to',
   days: 'days',
   /** pathway tables: the share within the standard time, and its numerator / denominator */
   shareWithin: 'Share within',

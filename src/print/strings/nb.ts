@@ -27,7 +27,7 @@ export const nb = {
   /** The national cancer registry, by the registry's `country` (coverage's denominator). */
   cancerRegistries: { NO: 'Kreftregisteret', SE: 'Cancerregistret (Sverige)', other: 'kreftregisteret' } as Readonly<Record<string, string>>,
   coverageIntro:
-    'Dekningsgraden er andelen av pasientene i {cancerRegistry} (diagnoseåret, diagnose innen datauttaket) som har et skjema av denne skjematypen i kvalitetsregisteret, registrert innen datauttaket. Den tilskrives enheten som har ansvar for å rapportere.',
+    'Dekningsgraden for hver skjematype ({forms}) er andelen av pasientene i {cancerRegistry} (diagnoseåret, diagnose innen datauttaket) som har et slikt skjema i kvalitetsregisteret, registrert innen datauttaket. Den tilskrives enheten som har ansvar for å rapportere.',
   coverageTrend: 'Dekningsgrad over tid, nasjonalt',
   coverageLagNote: 'Tilfeller diagnostisert i {year} var fortsatt under registrering ved datauttaket {cutoff}: skjema kommer inn i månedene etter diagnosen. Målet er derfor {current} for {year} og {previous} for tidligere diagnoseår, og dekningsgraden for {year} vil stige.',
   coverageByRegion: 'Dekningsgrad etter helseregion',
@@ -43,7 +43,7 @@ export const nb = {
   andMoreBelow: 'og {n} til under målet (se tabellene over).',
   centralisation: 'Sentralisering',
   centralisationIntro:
-    'Andelen av behandlede pasienter hvis første behandling av den valgte typen ble gitt ved et av registerets behandlingssentre for pasientens diagnosegruppe. Pasienter grupperes etter bostedsregion.',
+    'Andelen av behandlede pasienter hvis første behandling av den valgte typen ble gitt ved et behandlingssenter for pasientens diagnosegruppe. Pasienter grupperes etter bostedsregion.',
   centralisationTrend: 'Andel behandlet ved senter over tid, nasjonalt',
   centralisationByRegion: 'Andel behandlet ved senter etter bostedsregion',
   pathway: 'Forløpstider',
@@ -59,6 +59,8 @@ export const nb = {
   dqNoneRejected: 'Ingen rader fra regionens enheter ble avvist.',
   interval: 'Intervall',
   norm: 'Standard forløpstid',
+  /** the methods' table of standard times: the interval's start and end milestones */
+  fromTo: 'Fra → til',
   days: 'dager',
   /** pathway tables: the share within the standard time, and its numerator / denominator */
   shareWithin: 'Andel innenfor',
@@ -133,12 +135,12 @@ export const nb = {
   levelsText: '≥ {target}',
   moderateText: '; moderat ≥ {moderate}',
   reportYearLevels: 'rapportåret {levels}; tidligere år {previous}',
-  defCoverage: 'Andelen av krefttilfellene i kohorten (etter diagnoseår, diagnose innen datauttaket) med minst ett skjema av typen {form} registrert innen datauttaket.',
+  defCoverage: 'Andelen av krefttilfellene i kohorten (etter diagnoseår, diagnose innen datauttaket) med minst ett skjema for {form} registrert innen datauttaket.',
   whyCoverage: 'Bare et komplett register gir pålitelige resultater for alle pasienter.',
   srcCoverage: 'krefttilfeller og skjema',
-  defCentralisation: 'Andelen behandlede pasienter ({types}) hvis første behandling ble gitt ved et av registerets behandlingssentre for pasientens diagnosegruppe.',
+  defCentralisation: 'Andelen behandlede pasienter ({types}) hvis første behandling ble gitt ved et behandlingssenter for pasientens diagnosegruppe.',
   whyCentralisation: 'Sjeldne kreftformer bør behandles ved sentre med erfaring og tverrfaglige team.',
-  srcCentralisation: 'behandlingsskjema og registerets behandlingssentre',
+  srcCentralisation: 'behandlingsskjema og listen over behandlingssentre',
   defPathway: 'Andelen forløp der tiden fra {from} til {to} var høyst {norm} dager.',
   whyPathway: 'Pasienter skal ikke vente unødig på utredning og behandling.',
   srcPathway: 'forløpskoder',
@@ -160,8 +162,8 @@ export const nb = {
   findingCoverage: 'Dekningsgraden for {form} for diagnoseåret {year} var {value} ({n} av {d} pasienter), {change} fra {prevYear} ({prev}); målet er {target}.',
   findingCoverageFirst: 'Dekningsgraden for {form} for diagnoseåret {year} var {value} ({n} av {d} pasienter); målet er {target}.',
   findingCoverageCurrent: 'For diagnoseåret {year}, som fortsatt registreres, var dekningsgraden for {form} {value} ({n} av {d}); målet er {target}.',
-  findingCentral: '{value} av de behandlede pasientene med diagnose i {year} ({n} av {d}) fikk første behandling ved et av registerets behandlingssentre, {change} fra {prevYear} ({prev}).',
-  findingCentralFirst: '{value} av de behandlede pasientene med diagnose i {year} ({n} av {d}) fikk første behandling ved et av registerets behandlingssentre.',
+  findingCentral: '{value} av de behandlede pasientene med diagnose i {year} ({n} av {d}) fikk første behandling ved et behandlingssenter for sin diagnosegruppe, {change} fra {prevYear} ({prev}).',
+  findingCentralFirst: '{value} av de behandlede pasientene med diagnose i {year} ({n} av {d}) fikk første behandling ved et behandlingssenter for sin diagnosegruppe.',
   findingPathway: 'Andel forløp innenfor standard forløpstid i {year}: {list}.',
   findingPathwayItem: '{interval} {value} ({change})',
   findingGoalMoves: 'Endret måloppnåelse fra året før: {list}.',

@@ -151,5 +151,5 @@ async function comparisonBlocks(v: View): Promise<Block[]> {
 
 export async function coverageSection(v: View): Promise<Section> {
   const blocks = [...(await trendBlocks(v)), ...(await comparisonBlocks(v)), ...unitTables(v), ...(await funnelBlocks(v)), belowTarget(v)];
-  return { id: 'coverage', title: v.s.coverage, intro: fill(v.s.coverageIntro, { cancerRegistry: cancerRegistry(v.s, v.ctx.config.country) }), blocks };
+  return { id: 'coverage', title: v.s.coverage, intro: fill(v.s.coverageIntro, { forms: v.ctx.config.coverage.formTypes.map(v.formLabel).join(', '), cancerRegistry: cancerRegistry(v.s, v.ctx.config.country) }), blocks };
 }

@@ -11,7 +11,7 @@ function normsTable(v: View): Block[] {
   return [{
     table: {
       caption: s.methodsText.norms,
-      head: [s.interval, '', s.norm],
+      head: [s.interval, s.fromTo, s.norm],
       rows: intervals.map((iv) => [
         { text: iv.id },
         { text: `${labelOf(s.roles, iv.from)} → ${labelOf(s.roles, iv.to)}${iv.treatments ? ` (${iv.treatments.map((t) => labelOf(s.treatmentTypes, t)).join(', ')})` : ''}` },
