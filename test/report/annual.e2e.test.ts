@@ -218,7 +218,7 @@ describe('regional reports', () => {
     for (const code of ['HMN', 'HN', 'HSO', 'HV']) {
       const t = region(code);
       const dq = t.slice(t.lastIndexOf('Avviste rader etter regel:'));
-      const own = dq.slice(0, dq.indexOf('Datakvalitet'));
+      const own = dq.slice(0, dq.indexOf('Rader per tabell i uttrekket'));
       sum += [...own.matchAll(/\(\w+\)\s+(\d+)\s*$/gm)].reduce((n, m) => n + Number(m[1]), 0);
       const u = /(\d+) avviste rader i hele uttrekket mangler en gyldig enhet/.exec(t.replace(/\s+/g, ' '));
       if (u) unplaced = Number(u[1]);
@@ -243,6 +243,8 @@ describe('unit reports', () => {
     const reg = find((m) => m.metric === 'coverage' && m.form_type === 'treatment' && m.year === 2024 && m.level === 'region' && m.group === 'HV');
     const nat = find((m) => m.metric === 'coverage' && m.form_type === 'treatment' && m.year === 2024 && m.level === 'national');
     expect([...row.matchAll(/(\d+,\d) %/g)].map((m) => m[1])).toEqual([u(2022, 'treatment'), u(2023, 'treatment'), u(2024, 'treatment'), reg, nat].map((r) => pct(r.value).replace(' %', '')));
+    // The report year's target and moderate level beside the counts (80 % and 60 %, set above).
+    expect(row).toMatch(/\d+ \/ \d+\s+80 % \/ 60 %\s+[●◐○] \w+/);
     // Registration 2024: 6 of 17 at an 80 % target: 14 of 17 reach it, so 8 more (hand-worked).
     const r24 = u(2024, 'registration');
     expect([r24.numerator, r24.denominator]).toEqual([6, 17]);

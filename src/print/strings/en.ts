@@ -51,6 +51,8 @@ export const en: Strings = {
   pathwayByUnit: 'Pathway times by unit',
   medianByUnit: 'Median days per unit, with the standard pathway time',
   medianNote: 'Blue tick: one unit’s median (units with at least {n} pathways). Red tick: the standard pathway time.',
+  /** the data-quality chapter's first table (not the chapter's title again) */
+  rowsByTable: 'Rows per table of the extract',
   rejectedByRule: 'Rejected rows by rule',
   dqRegionIntro: 'First the rows rejected for the units of {region} (cases by reporting unit, forms and pathway events by unit), then the whole extract.',
   dqUnplaced: '{n} rejected rows in the whole extract have no valid unit and cannot be placed in a region.',

@@ -53,6 +53,8 @@ export const nb = {
   pathwayByUnit: 'Forløpstider etter enhet',
   medianByUnit: 'Median dager per enhet, med standard forløpstid',
   medianNote: 'Blå strek: en enhets median (enheter med minst {n} forløp). Rød strek: standard forløpstid.',
+  /** the data-quality chapter's first table (not the chapter's title again) */
+  rowsByTable: 'Rader per tabell i uttrekket',
   rejectedByRule: 'Avviste rader etter regel',
   dqRegionIntro: 'Først radene som ble avvist for enhetene i {region} (krefttilfeller etter rapporterende enhet, skjema og forløpskoder etter enhet), deretter hele uttrekket.',
   dqUnplaced: '{n} avviste rader i hele uttrekket mangler en gyldig enhet og kan ikke knyttes til en region.',

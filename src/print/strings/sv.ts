@@ -51,6 +51,8 @@ export const sv: Strings = {
   pathwayByUnit: 'Ledtider per enhet',
   medianByUnit: 'Median dagar per enhet, med ledtidsmål',
   medianNote: 'Blått streck: en enhets median (enheter med minst {n} förlopp). Rött streck: ledtidsmålet.',
+  /** the data-quality chapter's first table (not the chapter's title again) */
+  rowsByTable: 'Rader per tabell i uttaget',
   rejectedByRule: 'Avvisade rader per regel',
   dqRegionIntro: 'Först de rader som avvisades för enheterna i {region} (cancerfall efter rapporterande enhet, formulär och förloppskoder efter enhet), sedan hela uttaget.',
   dqUnplaced: '{n} avvisade rader i hela uttaget saknar en giltig enhet och kan inte knytas till en region.',
