@@ -53,3 +53,12 @@ export const NOWRAP_NAME = 34;
 export function nameCell(text: string, cls = ''): Cell {
   return { text, cls: [cls, text.length <= NOWRAP_NAME ? 'name' : ''].filter(Boolean).join(' ') };
 }
+
+/**
+ * A region's name as a narrow column's heading: a soft hyphen before "region" inside a word lets the
+ * Swedish and Norwegian compounds break there ("sjukvårds-/regionen", "Helse-/region") when the column is
+ * narrow, and nowhere else; Chromium has no hyphenation dictionaries to do it by itself.
+ */
+export function regionHeading(name: string): string {
+  return name.replace(/(\p{L})(region)/giu, '$1\u00ad$2');
+}
