@@ -143,6 +143,15 @@ describe('pathway tables', () => {
   });
 });
 
+describe('centralisation over time', () => {
+  it('each year: every site group’s share with within / all, and the target', () => {
+    const t = nb.slice(nb.indexOf('Andel behandlet ved senter over tid, nasjonalt, '));
+    const line = t.split('\n').find((l) => /^\s*2024\s/.test(l))!;
+    const rows = ['ALL', 'bone', 'soft_tissue', 'retroperitoneal'].map((g) => find((m) => m.metric === 'centralisation' && m.site_group === g && m.year === 2024 && m.level === 'national'));
+    expect(line).toMatch(new RegExp(`^\\s*2024\\s+${rows.map((r) => `${pct(r.value)}\\s+${r.numerator}\\s*/\\s*${r.denominator}`).join('\\s+')}\\s+90 %\\s*$`));
+  });
+});
+
 describe('coverage by unit', () => {
   it('each year’s unit table ends with the nation and the target; the goal column is headed', () => {
     const lines = tableLines(nb, 'Dekningsgrad etter rapporterende enhet, 2024');

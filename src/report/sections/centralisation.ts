@@ -41,8 +41,13 @@ export async function centralisationSection(v: View): Promise<Section | null> {
   blocks.push({
     table: {
       caption: `${title}, ${years[0]}–${Y}`,
-      head: [s.year, ...groups.map(v.groupLabel)],
-      rows: years.map((y) => [{ text: String(y) }, ...groups.map((g) => v.rate(v.cen(g, y, level, group)))]),
+      // Each share with its treated patients (within / all), and the target, so that every year reads on its own.
+      head: [s.year, ...groups.flatMap((g) => [v.groupLabel(g), s.patients]), ...(tgt === null ? [] : [s.target])],
+      rows: years.map((y) => [
+        { text: String(y) },
+        ...groups.flatMap((g) => [v.rate(v.cen(g, y, level, group)), v.counts(v.cen(g, y, level, group))]),
+        ...(tgt === null ? [] : [v.target(v.cen('ALL', y, level, group))]),
+      ]),
     },
   });
   return { id: 'centralisation', title: s.centralisation, intro: s.centralisationIntro, blocks };
