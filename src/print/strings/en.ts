@@ -183,7 +183,7 @@ export const en: Strings = {
     targets: 'Coverage targets: {current} for the report year and {previous} for earlier years.',
     centres: 'Designated centres',
     centralisation: 'Centralisation counts the first treatment of type {types}: earliest treatment date, ties broken by the smallest form id.',
-    norms: 'Norm times',
+    norms: 'Standard pathway times',
     ci: 'Confidence intervals: exact (Clopper–Pearson) two-sided {p95} intervals.',
     suppression: 'Privacy: groups of fewer than {n} patients are shown without figures.',
     complementary: 'Complementary suppression: where a small group could otherwise be worked out by subtracting the shown figures from a shown total (units → region → national; for centralisation also site groups → all), the smallest other group of the same sum is hidden as well, until no hidden numerator or denominator can be computed from the shown figures (checked with exact linear algebra). National figures are never hidden to protect others.',
