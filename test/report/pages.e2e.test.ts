@@ -1,11 +1,12 @@
-// End to end, the national report as a reader navigates it: the PDF's bookmarks (read back with mutool) in
-// nb, sv and en, and the HTML twin on a screen in headless Chromium (420 and 1280 px wide, offline).
+// End to end, the report as a reader navigates it: the PDF's bookmarks (read back with mutool) in nb, sv and
+// en, the HTML twin on a screen in headless Chromium (420 and 1280 px wide, offline), a regional table.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MetricTable } from '../../src/metrics/metrics.js';
 import { findChromium } from '../../src/print/pdf.js';
 import { cli, tempDir } from '../helpers.js';
 
@@ -14,12 +15,12 @@ let browser: Browser | undefined;
 
 beforeAll(async () => {
   for (const [name, args] of [
-    ['nb', ['--data', 'sample-data/no-sarcoma']],
-    ['sv', ['--data', 'sample-data/se-sarcoma']],
-    ['en', ['--data', 'sample-data/no-sarcoma', '--lang', 'en']],
+    ['nb', ['--data', 'sample-data/no-sarcoma', '--scope', 'all']],
+    ['sv', ['--data', 'sample-data/se-sarcoma', '--scope', 'national']],
+    ['en', ['--data', 'sample-data/no-sarcoma', '--lang', 'en', '--scope', 'national']],
   ] as const) {
     const out = join(tempDir(), name);
-    const r = await cli('build', ...args, '--scope', 'national', '--out', out);
+    const r = await cli('build', ...args, '--out', out);
     if (r.code !== 0) throw new Error(r.err);
     built[name] = out;
   }
@@ -108,4 +109,19 @@ describe('the HTML twin on a screen', () => {
       }
     });
   }
+});
+
+describe('a regional report', () => {
+  it('the coverage trend table sets each year of the region beside the nation', () => {
+    const metrics = (JSON.parse(readFileSync(join(built.nb!, 'internal/metrics.json'), 'utf8')) as MetricTable).metrics;
+    const t = execFileSync('pdftotext', ['-layout', join(built.nb!, 'report-2024-region-HV.pdf'), '-'], { encoding: 'utf8' });
+    const lines = t.split('\n');
+    const head = lines.findIndex((l) => /^\s*År\s+Registrering\s/.test(l));
+    expect(lines[head]).toMatch(/År\s+Registrering\s+Pasienter\s+Registrering, nasjonalt\s+Behandling\s+Pasienter\s+Behandling, nasjonalt\s+Mål/);
+    const pct = (v: number) => `${(v * 100).toFixed(1).replace('.', ',')} %`;
+    const cov = (ft: string, level: string) => metrics.find((m) => m.metric === 'coverage' && m.form_type === ft && m.year === 2023 && m.level === level && (level === 'national' || m.group === 'HV'))!;
+    const [reg, regNat, tre, treNat] = [cov('registration', 'region'), cov('registration', 'national'), cov('treatment', 'region'), cov('treatment', 'national')];
+    const line = lines.slice(head).find((l) => /^\s*2023\s/.test(l))!;
+    expect(line).toMatch(new RegExp(`^\\s*2023\\s+${pct(reg.value)}\\s+${reg.numerator}\\s*/\\s*${reg.denominator}\\s+${pct(regNat.value)}\\s+${pct(tre.value)}\\s+${tre.numerator}\\s*/\\s*${tre.denominator}\\s+${pct(treNat.value)}\\s+95 %\\s*$`));
+  });
 });

@@ -28,8 +28,15 @@ async function trendBlocks(v: View): Promise<Block[]> {
   const trendTitle = regionCode ? `${s.coverage}: ${regionName}` : s.coverageTrend;
   if (points.length) blocks.push({ figure: { caption: trendTitle, note: lagNote, svg: await renderSvg(trendSpec(points, targets, { seriesTitle: s.formType, yearTitle: s.year, years, bands: v.bands('coverage', years), bandWords: v.bandWords }), f, trendTitle) } });
   const ft0 = formTypes[0]!;
-  const trendTable: Cell[][] = years.map((y) => [{ text: String(y) }, ...formTypes.flatMap((ft) => [v.rate(v.cov(ft, y, level, group)), v.counts(v.cov(ft, y, level, group))]), v.target(v.cov(ft0, y, level, group))]);
-  blocks.push({ table: { caption: trendTitle, head: [s.year, ...formTypes.flatMap((ft) => [v.cap(v.formLabel(ft)), s.patients]), s.target], rows: trendTable } });
+  // A regional report sets each year's rate beside the nation's, as its chart does.
+  const nationalToo = level !== 'national';
+  const trendTable: Cell[][] = years.map((y) => [
+    { text: String(y) },
+    ...formTypes.flatMap((ft) => [v.rate(v.cov(ft, y, level, group)), v.counts(v.cov(ft, y, level, group)), ...(nationalToo ? [v.rate(v.cov(ft, y, 'national', 'ALL'))] : [])]),
+    v.target(v.cov(ft0, y, level, group)),
+  ]);
+  const head = [s.year, ...formTypes.flatMap((ft) => [v.cap(v.formLabel(ft)), s.patients, ...(nationalToo ? [`${v.cap(v.formLabel(ft))}, ${s.national.toLowerCase()}`] : [])]), s.target];
+  blocks.push({ table: { caption: trendTitle, head, rows: trendTable } });
   if (!regionCode) blocks.push(...(await regionBlocks(v)));
   return blocks;
 }
