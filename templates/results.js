@@ -4,9 +4,23 @@
   'use strict';
   var data = JSON.parse(document.getElementById('data').textContent);
   var T = data.text;
-  var pct = new Intl.NumberFormat(data.locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  var int = new Intl.NumberFormat(data.locale, { maximumFractionDigits: 0 });
-  var dec = new Intl.NumberFormat(data.locale, { maximumFractionDigits: 1 });
+  // Numbers as the report prints them (src/print/i18n.ts NumberFormat): Intl's digits with the report's
+  // thousands separator (a thin space in nb and sv) and a true minus, taken from the chart locale.
+  function typeset(options) {
+    var fmt = new Intl.NumberFormat(data.locale, options);
+    return {
+      format: function (v) {
+        return fmt.formatToParts(v).map(function (p) {
+          return p.type === 'group' ? data.d3Locale.thousands : p.type === 'minusSign' ? data.d3Locale.minus : p.value;
+        }).join('');
+      },
+    };
+  }
+  var pct = typeset({ style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  var int = typeset({ maximumFractionDigits: 0 });
+  var dec = typeset({ maximumFractionDigits: 1 });
+  // A target as the report writes it: 80 %, not 80,0 %.
+  var target = { format: function (v) { return pct.format(v).replace(/[.,]0(?=\D*$)/, ''); } };
   var years = [];
   data.indicators.forEach(function (ind) { ind.rows.forEach(function (r) { if (years.indexOf(r.year) < 0) years.push(r.year); }); });
   years.sort(function (a, b) { return b - a; });
@@ -81,8 +95,8 @@
     // Beside the rate, so that a row without numbers says why where the number would be.
     { key: 'note', head: 'note' },
     { key: 'ci_low', head: 'ci', num: true, show: function (r) { return r.ci_low === null ? '' : pct.format(r.ci_low) + ' – ' + pct.format(r.ci_high); } },
-    { key: 'target', head: 'target', num: true, fmt: pct },
-    { key: 'moderate', head: 'moderate', num: true, fmt: pct, moderate: true },
+    { key: 'target', head: 'target', num: true, fmt: target },
+    { key: 'moderate', head: 'moderate', num: true, fmt: target, moderate: true },
     { key: 'achievement', head: 'goalLevel' },
     { key: 'median_days', head: 'median', num: true, fmt: dec, median: true },
   ];
@@ -171,7 +185,7 @@
     var goals = [];
     ordered.forEach(function (r) {
       [['target', r.target], ['moderate', r.moderate]].forEach(function (g) {
-        if (g[1] !== null && !goals.some(function (x) { return x.kind === g[0] && x.v === g[1]; })) goals.push({ kind: g[0], v: g[1], label: (g[0] === 'target' ? T.target : T.moderate) + ' ' + pct.format(g[1]) });
+        if (g[1] !== null && !goals.some(function (x) { return x.kind === g[0] && x.v === g[1]; })) goals.push({ kind: g[0], v: g[1], label: (g[0] === 'target' ? T.target : T.moderate) + ' ' + target.format(g[1]) });
       });
     });
     var roles = ['national', 'region', 'unit', 'mine'];

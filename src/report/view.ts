@@ -60,9 +60,9 @@ export interface View {
   /** The goal levels that apply to a metric row's indicator and year (null: no target). */
   readonly levels: (r: Pick<MetricRow, 'metric' | 'year'>) => Levels | null;
   readonly goalOf: (r: MetricRow | undefined) => Goal;
-  /** symbol and word, e.g. "◐ Moderat" */
+  /** symbol and word, e.g. "◐ Moderat" (the symbol hidden from screen readers, which read the word) */
   readonly goal: (r: MetricRow | undefined) => Cell;
-  /** the symbol alone, for the narrow columns of unit tables */
+  /** the symbol alone, for the narrow columns of unit tables; its word is the symbol's text alternative */
   readonly goalMark: (r: MetricRow | undefined) => Cell;
   /** "95 %", or "95 % / 85 %" when the indicator has a moderate level */
   readonly targetLevels: (r: MetricRow | undefined) => Cell;
@@ -136,13 +136,17 @@ export function makeView(ctx: ReportContext, scope: Scope): View {
     target: (r) => ({ text: r && r.target !== null ? f.target(r.target) : '', cls: 'num' }),
     levels,
     goalOf,
+    // The shape carries the level without colour; the word is printed beside it (goal) or, in narrow
+    // columns under a key, given as the shape's text alternative (goalMark).
     goal: (r) => {
       const g = goalOf(r);
-      return { text: g === 'none' ? (r && r.target === null ? `${GOAL_MARK.none} ${s.noTarget}` : GOAL_MARK.none) : `${GOAL_MARK[g]} ${s.achievement[g]}`, cls: `goal ${g}` };
+      if (g !== 'none') return { text: s.achievement[g], symbol: { mark: GOAL_MARK[g], alt: null }, cls: `goal ${g}` };
+      if (r && r.target === null) return { text: s.noTarget, symbol: { mark: GOAL_MARK.none, alt: null }, cls: 'goal none' };
+      return { text: '', symbol: { mark: GOAL_MARK.none, alt: s.notAssessed }, cls: 'goal none' };
     },
     goalMark: (r) => {
       const g = goalOf(r);
-      return { text: GOAL_MARK[g], cls: `goal ${g}` };
+      return { text: '', symbol: { mark: GOAL_MARK[g], alt: g === 'none' ? s.notAssessed : s.achievement[g] }, cls: `goal ${g}` };
     },
     targetLevels: (r) => {
       const l = r && r.target !== null ? levels(r) : null;

@@ -20,7 +20,7 @@ const TEXT: Readonly<Record<Language, WarningStrings>> = {
   sv: {
     caption: 'Varningar om uttaget',
     pathwayNotRead: '{file} har inte lästs: registry.yaml har ingen pathway-del.',
-    unitWithoutForms: '{unit} är rapporteringsansvarig för fall diagnostiserade {years}, men inget av dem har en blankett.',
+    unitWithoutForms: '{unit} är rapporteringsansvarig för fall diagnostiserade {years}, men inget av dem har ett formulär.',
     emptySiteGroup: 'Diagnosgruppen {group} ({codes}) omfattar inga fall.',
   },
   en: {

@@ -1,7 +1,7 @@
 // The publishing package of the Norwegian sample: results.html in real headless Chromium (offline,
 // no console errors, numbers equal metrics-published.csv, filters, sorting, CSV), the figures (the
 // national report's charts, SVG identical to the report's, PNG at 300 dpi) and no patient-level data.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -9,9 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExtract } from '../../src/load/loader.js';
 import { computeMetricResult, resolvePeriod } from '../../src/metrics/metrics.js';
 import { figureBase, reportFigures } from '../../src/publish/figures.js';
+import { resultsHtml, type PageData } from '../../src/publish/page.js';
 import { pngInfo } from '../../src/publish/png.js';
 import { reportContext } from '../../src/report/context.js';
 import { buildModel } from '../../src/report/model.js';
+import type { Language } from '../../src/config/types.js';
+import { LOCALES, NumberFormat } from '../../src/print/i18n.js';
 import { findChromium } from '../../src/print/pdf.js';
 import { cli, tempDir } from '../helpers.js';
 
@@ -38,8 +41,8 @@ function publishedCsv(): Map<string, Record<string, string>> {
 interface ShownRow { key: string; cls: string; cells: Record<string, { text: string; value: string | null }> }
 
 /** The rows the page's tables show for one indicator, with each cell's text and raw value. */
-async function shown(indicator: string): Promise<ShownRow[]> {
-  return page.$$eval(`section[data-indicator="${indicator}"] table`, (tables) => {
+async function shown(indicator: string, on: Page = page): Promise<ShownRow[]> {
+  return on.$$eval(`section[data-indicator="${indicator}"] table`, (tables) => {
     const t = tables[0]!;
     const keys = [...t.querySelectorAll('th')].map((th) => th.getAttribute('data-key') ?? '');
     return [...t.querySelectorAll('tbody tr')].map((tr) => ({
@@ -193,6 +196,56 @@ describe('results.html in headless Chromium', () => {
     expect(lines).toHaveLength((await shown(ind)).length + 1);
     expect(lines[1]!.split(',')[8]).toBe(String(desc[0]));
   });
+});
+
+/** Every number cell of a shown row as the report's NumberFormat writes its value. */
+function expectReportFormat(rows: ShownRow[], f: NumberFormat): number {
+  let n = 0;
+  const fmt: Record<string, (v: number) => string> = { numerator: (v) => f.int(v), denominator: (v) => f.int(v), value: (v) => f.pct(v), target: (v) => f.target(v), moderate: (v) => f.target(v), median_days: (v) => f.dec(v) };
+  for (const row of rows) {
+    for (const [col, cell] of Object.entries(row.cells)) {
+      if (!fmt[col] || cell.value === null) continue;
+      expect(cell.text, `${row.key} ${col}`).toBe(fmt[col](Number(cell.value)));
+      n++;
+    }
+  }
+  return n;
+}
+
+describe('numbers of results.html in the page language', () => {
+  it('nb: every number equals the report’s formatting (decimal comma, space before %, 80 % targets)', async () => {
+    const f = new NumberFormat('nb');
+    let n = 0;
+    for (const ind of ['coverage:registration', 'centralisation:ALL', 'pathway_time:OF4']) n += expectReportFormat(await shown(ind), f);
+    expect(n).toBeGreaterThan(100);
+    const nat = (await shown('coverage:registration')).find((r) => r.key === 'coverage|registration|||2024|national|ALL')!;
+    expect(nat.cells.target!.text).toBe('80\u00a0%');
+  });
+
+  for (const lang of ['en', 'sv'] as const satisfies readonly Language[]) {
+    it(`${lang}: the same page data in ${lang}: thousands, decimals and the CI as the report writes them`, async () => {
+      const data = await page.$eval('#data', (e) => JSON.parse(e.textContent ?? '') as PageData);
+      const f = new NumberFormat(lang);
+      // A national row scaled to thousands, so that the separator shows (the sample's counts are small).
+      const ind = data.indicators.find((i) => i.id === 'pathway_time:OF4')!;
+      const rows = ind.rows.map((r) => (r.level === 'national' && r.year === data.year ? { ...r, numerator: 12345, denominator: 23456, median_days: 1234.5 } : r));
+      const html = join(tempDir(), 'results.html');
+      writeFileSync(html, resultsHtml({ ...data, lang, locale: LOCALES[lang], d3Locale: f.d3Locale(), indicators: data.indicators.map((i) => (i === ind ? { ...i, rows } : i)) }));
+      const other = await browser.newPage();
+      try {
+        await other.goto(pathToFileURL(html).href, { waitUntil: 'load' });
+        await other.evaluate(() => (window as unknown as { regreportResults: { ready(): Promise<unknown> } }).regreportResults.ready());
+        const cells = await shown('pathway_time:OF4', other);
+        expect(expectReportFormat(cells, f)).toBeGreaterThan(20);
+        const nat = cells.find((r) => r.key.endsWith(`|${data.year}|national|ALL`))!;
+        expect([nat.cells.numerator!.text, nat.cells.median_days!.text]).toEqual(lang === 'en' ? ['12,345', '1,234.5'] : ['12\u202f345', '1\u202f234,5']);
+        const r = rows.find((x) => x.ci_low !== null && x.year === data.year && x.level === 'region')!;
+        expect(cells.find((c) => c.key === r.key)!.cells.ci_low!.text).toBe(`${f.pct(r.ci_low!)} – ${f.pct(r.ci_high!)}`);
+      } finally {
+        await other.close();
+      }
+    });
+  }
 });
 
 describe('figures', () => {

@@ -98,6 +98,82 @@ describe('coverage by region', () => {
   });
 });
 
+/** The lines of a table in the -layout text: from its caption to the key under it. */
+function tableLines(t: string, caption: string): string[] {
+  const from = t.indexOf(caption);
+  expect(from, caption).toBeGreaterThanOrEqual(0);
+  const rest = t.slice(from);
+  // Without the running header and the page footer, should the table cross a page.
+  return rest.slice(0, rest.indexOf('Måloppnåelse: ●')).split('\n').filter((l) => l.trim() && !/Side \d+ av \d+|^Kvalitetsregister for sarkom\s{2,}/.test(l));
+}
+/** "Helse Vest   63,9 %   39 / 61   7   ○ Lav" from a metric row: share, within / all, median, goal word. */
+const pathwayLine = (r: MetricRow) => new RegExp(`\\s${pct(r.value).replace(' ', '\\s')}\\s+${r.numerator}\\s*/\\s*${r.denominator}\\s+${String(r.median_days).replace('.', ',')}\\s+[●◐○] ${{ high: 'Høy', moderate: 'Moderat', low: 'Lav' }[r.achievement!]}\\s*$`);
+
+describe('pathway tables', () => {
+  const pt = (iv: string, level: string, group: string) => find((m) => m.metric === 'pathway_time' && m.interval === iv && m.year === 2024 && m.level === level && m.group === group);
+
+  it('by region: per interval each region and the nation with share, within / all, median days and goal level, then the target', () => {
+    const lines = tableLines(nb, 'Forløpstider etter helseregion, 2024');
+    expect(lines[1]).toMatch(/Helseregion\s+Andel innenfor\s+Forløp innenfor \/ alle\s+Median dager\s+Måloppnåelse/);
+    for (const iv of ['OF1', 'OF2', 'OF3', 'OF4']) {
+      const at = lines.findIndex((l) => l.trim().startsWith(`${iv} (`));
+      const block = lines.slice(at + 1, at + 7);
+      for (const [i, rc] of ['Helse Midt-Norge', 'Helse Nord', 'Helse Sør-Øst', 'Helse Vest'].entries()) {
+        expect(block[i], `${iv} ${rc}`).toMatch(new RegExp(`^\\s*${rc}\\s`));
+        expect(block[i], `${iv} ${rc}`).toMatch(pathwayLine(pt(iv, 'region', ['HMN', 'HN', 'HSO', 'HV'][i]!)));
+      }
+      expect(block[4]).toMatch(/^\s*Nasjonalt\s/);
+      expect(block[4]).toMatch(pathwayLine(pt(iv, 'national', 'ALL')));
+      // The sample's compliance target 70 % with the moderate level 50 % set by this test.
+      expect(block[5]).toMatch(/^\s*Mål: høy \/ moderat\s+70 % \/ 50 %\s*$/);
+    }
+  });
+
+  it('by unit: one table per interval, each unit on one line with its region, then the nation and the target', () => {
+    const units = [...new Set(metrics.metrics.filter((m) => m.metric === 'pathway_time' && m.level === 'unit' && m.year === 2024 && m.interval === 'OF1' && !m.group.startsWith('other:')).map((m) => m.group))];
+    const lines = tableLines(nb, 'Forløpstider etter enhet, 2024: OF1 (start – første fremmøte, ≤ 8 dager)');
+    expect(lines[1]).toMatch(/Enhet\s+Helseregion\s+Andel innenfor\s+Forløp innenfor \/ alle\s+Median dager\s+Måloppnåelse/);
+    // Oslo universitetssykehus, Helse Sør-Øst: a unit with numbers shown, read whole from its one line.
+    const ous = pt('OF1', 'unit', 'OUS');
+    expect(lines.find((l) => /^\s*Oslo universitetssykehus\s+Helse Sør-Øst\s/.test(l))).toMatch(pathwayLine(ous));
+    // No name wraps: every unit's row starts with its whole name (the sample's longest is 32 characters).
+    expect(lines.slice(2, 2 + units.length).map((l) => l.trim().split(/\s{2,}/)[0])).toEqual(expect.arrayContaining(['Universitetssykehuset Nord-Norge', 'Haukeland universitetssjukehus', 'Sykehuset Telemark & Vestfold']));
+    expect(lines.at(-2)).toMatch(pathwayLine(pt('OF1', 'national', 'ALL')));
+    expect(lines.at(-1)).toMatch(/^\s*Mål: høy \/ moderat\s+70 % \/ 50 %\s*$/);
+  });
+});
+
+describe('centralisation over time', () => {
+  it('each year: every site group’s share with within / all, and the target', () => {
+    const t = nb.slice(nb.indexOf('Andel behandlet ved senter over tid, nasjonalt, '));
+    const line = t.split('\n').find((l) => /^\s*2024\s/.test(l))!;
+    const rows = ['ALL', 'bone', 'soft_tissue', 'retroperitoneal'].map((g) => find((m) => m.metric === 'centralisation' && m.site_group === g && m.year === 2024 && m.level === 'national'));
+    expect(line).toMatch(new RegExp(`^\\s*2024\\s+${rows.map((r) => `${pct(r.value)}\\s+${r.numerator}\\s*/\\s*${r.denominator}`).join('\\s+')}\\s+90 %\\s*$`));
+  });
+});
+
+describe('coverage by unit', () => {
+  it('each year’s unit table ends with the nation and the target; the goal column is headed', () => {
+    const lines = tableLines(nb, 'Dekningsgrad etter rapporterende enhet, 2024');
+    expect(lines[1]).toMatch(/Enhet\s+Helseregion\s+Registrering\s+Pasienter\s+Måloppnåelse\s+Behandling\s+Pasienter\s+Måloppnåelse/);
+    const nat = (ft: string) => find((m) => m.metric === 'coverage' && m.form_type === ft && m.year === 2024 && m.level === 'national');
+    const [reg, tre] = [nat('registration'), nat('treatment')];
+    expect(lines.at(-2)).toMatch(new RegExp(`^\\s*Nasjonalt\\s+${pct(reg.value)}\\s+${reg.numerator}\\s*/\\s*${reg.denominator}\\s+[●◐○]\\s+${pct(tre.value)}\\s+${tre.numerator}\\s*/\\s*${tre.denominator}\\s+[●◐○]\\s*$`));
+    expect(lines.at(-1)).toMatch(/^\s*Mål\s+80 %\s+80 %\s*$/);
+  });
+
+  it('the goal-level shapes have their words as text alternative, in the HTML and the tagged PDF', () => {
+    const html = readFileSync(join(out, 'report-2024-national.html'), 'utf8');
+    const table = html.slice(html.indexOf('Dekningsgrad etter rapporterende enhet, 2024'));
+    expect(table.slice(0, table.indexOf('</table>'))).toMatch(/<td class="goal low"><span role="img" aria-label="Lav">○<\/span><\/td>/);
+    // Where the word is printed beside the shape, the shape is hidden from screen readers (read once).
+    expect(html).toContain('<span aria-hidden="true">○</span> Lav</td>');
+    const raw = readFileSync(join(out, 'report-2024-national.pdf')).toString('latin1');
+    const alts = [...raw.matchAll(/\/Alt (?:\(([^)]*)\)|<FEFF([0-9A-F]*)>)/g)].map((m) => m[1] ?? Buffer.from(m[2]!, 'hex').swap16().toString('utf16le'));
+    expect(alts).toEqual(expect.arrayContaining(['Lav', 'Moderat', 'Høy', 'ikke vurdert']));
+  });
+});
+
 describe('three-year comparison', () => {
   it('one figure per indicator with a unit level, each unit printed with its report-year figures', () => {
     const flat = nb.replace(/\s+/g, ' ');
@@ -151,7 +227,7 @@ describe('regional reports', () => {
     for (const code of ['HMN', 'HN', 'HSO', 'HV']) {
       const t = region(code);
       const dq = t.slice(t.lastIndexOf('Avviste rader etter regel:'));
-      const own = dq.slice(0, dq.indexOf('Datakvalitet'));
+      const own = dq.slice(0, dq.indexOf('Rader per tabell i uttrekket'));
       sum += [...own.matchAll(/\(\w+\)\s+(\d+)\s*$/gm)].reduce((n, m) => n + Number(m[1]), 0);
       const u = /(\d+) avviste rader i hele uttrekket mangler en gyldig enhet/.exec(t.replace(/\s+/g, ' '));
       if (u) unplaced = Number(u[1]);
@@ -176,6 +252,8 @@ describe('unit reports', () => {
     const reg = find((m) => m.metric === 'coverage' && m.form_type === 'treatment' && m.year === 2024 && m.level === 'region' && m.group === 'HV');
     const nat = find((m) => m.metric === 'coverage' && m.form_type === 'treatment' && m.year === 2024 && m.level === 'national');
     expect([...row.matchAll(/(\d+,\d) %/g)].map((m) => m[1])).toEqual([u(2022, 'treatment'), u(2023, 'treatment'), u(2024, 'treatment'), reg, nat].map((r) => pct(r.value).replace(' %', '')));
+    // The report year's target and moderate level beside the counts (80 % and 60 %, set above).
+    expect(row).toMatch(/\d+ \/ \d+\s+80 % \/ 60 %\s+[●◐○] \w+/);
     // Registration 2024: 6 of 17 at an 80 % target: 14 of 17 reach it, so 8 more (hand-worked).
     const r24 = u(2024, 'registration');
     expect([r24.numerator, r24.denominator]).toEqual([6, 17]);

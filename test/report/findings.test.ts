@@ -27,7 +27,7 @@ describe('key findings', () => {
     expect(keyFindings(view(ROWS)).map(nbsp)).toEqual([
       'Dekningsgraden for registrering for diagnoseåret 2023 var 85,0 % (17 av 20 pasienter), ned 5,0 prosentpoeng fra 2022 (90,0 %); målet er 95 %.',
       'For diagnoseåret 2024, som fortsatt registreres, var dekningsgraden for registrering 60,0 % (6 av 10); målet er 80 %.',
-      '92,0 % av de behandlede pasientene med diagnose i 2024 (46 av 50) fikk første behandling ved et av registerets behandlingssentre, opp 12,0 prosentpoeng fra 2023 (80,0 %).',
+      '92,0 % av de behandlede pasientene med diagnose i 2024 (46 av 50) fikk første behandling ved et behandlingssenter for sin diagnosegruppe, opp 12,0 prosentpoeng fra 2023 (80,0 %).',
       'Andel forløp innenfor standard forløpstid i 2024: I1 (start – første fremmøte) 70,0 % (ned 5,0 prosentpoeng, 2023: 75,0 %).',
       'Endret måloppnåelse fra året før: Sentralisering fra lav (2023) til høy (2024).',
       '1 av 3 enheter nådde målet for registrering for diagnoseåret 2023. Lengst under målet: Gamma sykehus 30,0 % (3 av 10); Alfa sykehus 90,0 % (9 av 10).',
@@ -43,7 +43,7 @@ describe('key findings', () => {
   it('withheld rows give no finding and no change', () => {
     const rows = ROWS.map((r) => (r.metric === 'centralisation' && r.year === 2023 ? { ...r, withheld: true } : r));
     const f = keyFindings(view(rows)).map(nbsp);
-    expect(f).toContain('92,0 % av de behandlede pasientene med diagnose i 2024 (46 av 50) fikk første behandling ved et av registerets behandlingssentre.');
+    expect(f).toContain('92,0 % av de behandlede pasientene med diagnose i 2024 (46 av 50) fikk første behandling ved et behandlingssenter for sin diagnosegruppe.');
     expect(f.join(' ')).not.toContain('Sentralisering fra');
   });
 

@@ -17,13 +17,15 @@ export const en: Strings = {
   noTarget: 'No target',
   goalLevel: 'Goal level',
   achievement: { high: 'High', moderate: 'Moderate', low: 'Low' },
+  /** the goal level of a withheld row or one without a target, as the text alternative of its mark */
+  notAssessed: 'not assessed',
   goalLegend: 'Goal level: ● high (target reached), ◐ moderate, ○ low, – not assessed.',
   targetLevels: 'Target: high / moderate',
   coverage: 'Coverage',
   /** The national cancer registry, by the registry's `country` (coverage's denominator). */
   cancerRegistries: { NO: 'the Cancer Registry of Norway', SE: 'the Swedish Cancer Register', other: 'the cancer registry' },
   coverageIntro:
-    'Coverage is the share of the patients in {cancerRegistry} (diagnosis year, diagnosed by the cut-off) who have a form of the type in the quality registry, registered by the cut-off. It is attributed to the unit responsible for reporting.',
+    'Coverage of each form type ({forms}) is the share of the patients in {cancerRegistry} (diagnosis year, diagnosed by the cut-off) who have such a form in the quality registry, registered by the cut-off. It is attributed to the unit responsible for reporting.',
   coverageTrend: 'Coverage over time, national',
   coverageLagNote: 'Cases diagnosed in {year} were still being registered at the cut-off on {cutoff}: forms arrive in the months after diagnosis. The target is therefore {current} for {year} and {previous} for earlier diagnosis years, and coverage for {year} will rise.',
   coverageByRegion: 'Coverage by health region',
@@ -49,15 +51,24 @@ export const en: Strings = {
   pathwayByUnit: 'Pathway times by unit',
   medianByUnit: 'Median days per unit, with the standard pathway time',
   medianNote: 'Blue tick: one unit’s median (units with at least {n} pathways). Red tick: the standard pathway time.',
+  /** the data-quality chapter's first table (not the chapter's title again) */
+  rowsByTable: 'Rows per table of the extract',
   rejectedByRule: 'Rejected rows by rule',
   dqRegionIntro: 'First the rows rejected for the units of {region} (cases by reporting unit, forms and pathway events by unit), then the whole extract.',
   dqUnplaced: '{n} rejected rows in the whole extract have no valid unit and cannot be placed in a region.',
   dqNoneRejected: 'No rows of the region’s units were rejected.',
   interval: 'Interval',
   norm: 'Standard time',
+  /** the methods' table of standard times: the interval's start and end milestones */
+  fromTo: 'From → to',
   days: 'days',
+  /** pathway tables: the share within the standard time, and its numerator / denominator */
+  shareWithin: 'Share within',
+  pathwaysWithin: 'Pathways within / all',
   medianDays: 'Median days',
   methods: 'Methods',
+  /** the methods chapter's list of rules (not the chapter's own title again: a bookmark under it) */
+  methodsRules: 'Calculation and disclosure control',
   dataQuality: 'Data quality',
   colophon: 'About this report',
   national: 'National',
@@ -172,7 +183,7 @@ export const en: Strings = {
     targets: 'Coverage targets: {current} for the report year and {previous} for earlier years.',
     centres: 'Designated centres',
     centralisation: 'Centralisation counts the first treatment of type {types}: earliest treatment date, ties broken by the smallest form id.',
-    norms: 'Norm times',
+    norms: 'Standard pathway times',
     ci: 'Confidence intervals: exact (Clopper–Pearson) two-sided {p95} intervals.',
     suppression: 'Privacy: groups of fewer than {n} patients are shown without figures.',
     complementary: 'Complementary suppression: where a small group could otherwise be worked out by subtracting the shown figures from a shown total (units → region → national; for centralisation also site groups → all), the smallest other group of the same sum is hidden as well, until no hidden numerator or denominator can be computed from the shown figures (checked with exact linear algebra). National figures are never hidden to protect others.',

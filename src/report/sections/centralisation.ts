@@ -2,6 +2,7 @@
 // residence region (where a region's patients are treated is what the region reviews).
 import { isShown } from '../../metrics/published.js';
 import { barSpec, renderSvg, trendSpec, type SeriesPoint } from '../charts.js';
+import { nameCell } from '../../print/table.js';
 import type { Block, Section } from '../model.js';
 import type { View } from '../view.js';
 import { regionTrendFigure } from './three-year.js';
@@ -20,9 +21,11 @@ export async function centralisationSection(v: View): Promise<Section | null> {
     table: {
       caption: `${s.centralisationByRegion}, ${Y}`,
       head: [s.region, ...groups.flatMap((g) => [v.groupLabel(g), s.patients])],
+      // The regions, then the nation as the reference row and the target, as in the coverage tables.
       rows: [
-        [{ text: s.national, cls: 'total' }, ...groups.flatMap((g) => [v.rate(v.cen(g, Y, 'national', 'ALL')), v.counts(v.cen(g, Y, 'national', 'ALL'))])],
-        ...regs.map((rc) => [{ text: v.regionLabel(rc) }, ...groups.flatMap((g) => [v.rate(v.cen(g, Y, 'region', rc)), v.counts(v.cen(g, Y, 'region', rc))])]),
+        ...regs.map((rc) => [nameCell(v.regionLabel(rc)), ...groups.flatMap((g) => [v.rate(v.cen(g, Y, 'region', rc)), v.counts(v.cen(g, Y, 'region', rc))])]),
+        [nameCell(s.national, 'total'), ...groups.flatMap((g) => [v.rate(v.cen(g, Y, 'national', 'ALL')), v.counts(v.cen(g, Y, 'national', 'ALL'))])],
+        ...(tgt === null ? [] : [[nameCell(s.target), ...groups.flatMap((g) => [v.target(v.cen(g, Y, 'national', 'ALL')), { text: '' }])]]),
       ],
     },
   });
@@ -38,8 +41,13 @@ export async function centralisationSection(v: View): Promise<Section | null> {
   blocks.push({
     table: {
       caption: `${title}, ${years[0]}–${Y}`,
-      head: [s.year, ...groups.map(v.groupLabel)],
-      rows: years.map((y) => [{ text: String(y) }, ...groups.map((g) => v.rate(v.cen(g, y, level, group)))]),
+      // Each share with its treated patients (within / all), and the target, so that every year reads on its own.
+      head: [s.year, ...groups.flatMap((g) => [v.groupLabel(g), s.patients]), ...(tgt === null ? [] : [s.target])],
+      rows: years.map((y) => [
+        { text: String(y) },
+        ...groups.flatMap((g) => [v.rate(v.cen(g, y, level, group)), v.counts(v.cen(g, y, level, group))]),
+        ...(tgt === null ? [] : [v.target(v.cen('ALL', y, level, group))]),
+      ]),
     },
   });
   return { id: 'centralisation', title: s.centralisation, intro: s.centralisationIntro, blocks };

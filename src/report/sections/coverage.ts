@@ -1,7 +1,7 @@
 // Coverage: the trend, the regions, the units per year, funnel plots, and the units below target.
 import { isShown, pooledRegion } from '../../metrics/published.js';
 import { cancerRegistry, fill } from '../../print/i18n.js';
-import type { Cell } from '../../print/table.js';
+import { nameCell, type Cell } from '../../print/table.js';
 import { barSpec, funnelSpec, renderSvg, trendSpec, type SeriesPoint } from '../charts.js';
 import type { Block, Section } from '../model.js';
 import { GOAL_MARK, type View } from '../view.js';
@@ -28,8 +28,15 @@ async function trendBlocks(v: View): Promise<Block[]> {
   const trendTitle = regionCode ? `${s.coverage}: ${regionName}` : s.coverageTrend;
   if (points.length) blocks.push({ figure: { caption: trendTitle, note: lagNote, svg: await renderSvg(trendSpec(points, targets, { seriesTitle: s.formType, yearTitle: s.year, years, bands: v.bands('coverage', years), bandWords: v.bandWords }), f, trendTitle) } });
   const ft0 = formTypes[0]!;
-  const trendTable: Cell[][] = years.map((y) => [{ text: String(y) }, ...formTypes.flatMap((ft) => [v.rate(v.cov(ft, y, level, group)), v.counts(v.cov(ft, y, level, group))]), v.target(v.cov(ft0, y, level, group))]);
-  blocks.push({ table: { caption: trendTitle, head: [s.year, ...formTypes.flatMap((ft) => [v.cap(v.formLabel(ft)), s.patients]), s.target], rows: trendTable } });
+  // A regional report sets each year's rate beside the nation's, as its chart does.
+  const nationalToo = level !== 'national';
+  const trendTable: Cell[][] = years.map((y) => [
+    { text: String(y) },
+    ...formTypes.flatMap((ft) => [v.rate(v.cov(ft, y, level, group)), v.counts(v.cov(ft, y, level, group)), ...(nationalToo ? [v.rate(v.cov(ft, y, 'national', 'ALL'))] : [])]),
+    v.target(v.cov(ft0, y, level, group)),
+  ]);
+  const head = [s.year, ...formTypes.flatMap((ft) => [v.cap(v.formLabel(ft)), s.patients, ...(nationalToo ? [`${v.cap(v.formLabel(ft))}, ${s.national.toLowerCase()}`] : [])]), s.target];
+  blocks.push({ table: { caption: trendTitle, head, rows: trendTable } });
   if (!regionCode) blocks.push(...(await regionBlocks(v)));
   return blocks;
 }
@@ -44,15 +51,17 @@ async function regionBlocks(v: View): Promise<Block[]> {
   }));
   const title = `${s.coverageByRegion}, ${Y}`;
   if (bars.length) blocks.push({ figure: { caption: title, svg: await renderSvg(barSpec(bars, ctx.config.coverage.targetCurrentYear, { categoryTitle: s.region, seriesTitle: s.formType, order: regionsOrdered.map(v.regionLabel), band: v.bands('coverage', [Y])[0] ?? null, bandWords: v.bandWords }), f, title) } });
+  const years = [Y - 1, Y];
+  const cells = (level: string, group: string) => years.flatMap((y) => formTypes.flatMap((ft) => [v.rate(v.cov(ft, y, level, group)), v.counts(v.cov(ft, y, level, group))]));
   blocks.push({
     table: {
       caption: `${s.coverageByRegion}, ${Y - 1}–${Y}`,
-      head: [s.region, ...[Y - 1, Y].flatMap((y) => formTypes.map((ft) => `${v.cap(v.formLabel(ft))} ${y}`))],
+      head: [s.region, ...years.flatMap((y) => formTypes.flatMap((ft) => [`${v.cap(v.formLabel(ft))} ${y}`, s.patients]))],
       rows: [
-        ...regionsOrdered.map((rc) => [{ text: v.regionLabel(rc) }, ...[Y - 1, Y].flatMap((y) => formTypes.map((ft) => v.rate(v.cov(ft, y, 'region', rc))))]),
+        ...regionsOrdered.map((rc) => [nameCell(v.regionLabel(rc)), ...cells('region', rc)]),
         // The nation as the reference row, and each year's target.
-        [{ text: s.national, cls: 'total' }, ...[Y - 1, Y].flatMap((y) => formTypes.map((ft) => v.rate(v.cov(ft, y, 'national', 'ALL'))))],
-        [{ text: s.target }, ...[Y - 1, Y].flatMap((y) => formTypes.map((ft) => v.target(v.cov(ft, y, 'national', 'ALL'))))],
+        [nameCell(s.national, 'total'), ...cells('national', 'ALL')],
+        [nameCell(s.target), ...years.flatMap((y) => formTypes.flatMap((ft) => [v.target(v.cov(ft, y, 'national', 'ALL')), { text: '' }]))],
       ],
     },
   });
@@ -60,22 +69,30 @@ async function regionBlocks(v: View): Promise<Block[]> {
 }
 
 function unitTables(v: View): Block[] {
-  const { s, ctx, Y, regionCode } = v;
+  const { s, ctx, Y, regionCode, regionName } = v;
   const formTypes = ctx.config.coverage.formTypes;
   return [Y, Y - 1].map((y) => {
     const unitRowsY = v.unitsInScope.filter((u) => formTypes.some((ft) => v.cov(ft, y, 'unit', u.code)));
+    // Region column in the national report only; under the units, the region (regional report), the nation and the year's target.
+    const line = (name: Cell, region: string | null, level: string, group: string): Cell[] => [
+      name,
+      ...(regionCode ? [] : [nameCell(region ?? '')]),
+      ...formTypes.flatMap((ft) => {
+        const r = v.cov(ft, y, level, group);
+        return [v.rate(r), v.counts(r), v.goalMark(r)];
+      }),
+    ];
+    const nat = (ft: string) => v.cov(ft, y, 'national', 'ALL');
     return {
       table: {
         caption: `${regionCode ? s.unitsOfRegion : s.coverageByUnit}, ${y}`,
         head: [s.unit, ...(regionCode ? [] : [s.region]), ...formTypes.flatMap((ft) => [v.cap(v.formLabel(ft)), s.patients, s.goalLevel])],
-        rows: unitRowsY.map((u) => [
-          { text: u.name },
-          ...(regionCode ? [] : [{ text: v.regionLabel(u.region) }]),
-          ...formTypes.flatMap((ft) => {
-            const r = v.cov(ft, y, 'unit', u.code);
-            return [v.rate(r), v.counts(r), v.goalMark(r)];
-          }),
-        ]),
+        rows: [
+          ...unitRowsY.map((u) => line(nameCell(u.name), v.regionLabel(u.region), 'unit', u.code)),
+          ...(regionCode ? [line(nameCell(regionName ?? regionCode, 'total'), null, 'region', regionCode)] : []),
+          line(nameCell(s.national, 'total'), '', 'national', 'ALL'),
+          [nameCell(s.target), ...(regionCode ? [] : [{ text: '' }]), ...formTypes.flatMap((ft) => [v.target(nat(ft)), { text: '' }, { text: '' }])],
+        ],
         note: s.goalLegend,
       },
     };
@@ -141,5 +158,5 @@ async function comparisonBlocks(v: View): Promise<Block[]> {
 
 export async function coverageSection(v: View): Promise<Section> {
   const blocks = [...(await trendBlocks(v)), ...(await comparisonBlocks(v)), ...unitTables(v), ...(await funnelBlocks(v)), belowTarget(v)];
-  return { id: 'coverage', title: v.s.coverage, intro: fill(v.s.coverageIntro, { cancerRegistry: cancerRegistry(v.s, v.ctx.config.country) }), blocks };
+  return { id: 'coverage', title: v.s.coverage, intro: fill(v.s.coverageIntro, { forms: v.ctx.config.coverage.formTypes.map(v.formLabel).join(', '), cancerRegistry: cancerRegistry(v.s, v.ctx.config.country) }), blocks };
 }

@@ -21,7 +21,7 @@ function ruleTable(v: View, caption: string, counts: readonly DqCount[], note?: 
 function accountingTable(v: View): TableModel {
   const { s, f, ctx } = v;
   return {
-    caption: s.dataQuality,
+    caption: s.rowsByTable,
     head: [s.table, s.read, s.used, s.outOfScope, s.rejected],
     rows: TABLES.flatMap((t) => {
       const a = ctx.accounting[t];

@@ -11,7 +11,7 @@ function normsTable(v: View): Block[] {
   return [{
     table: {
       caption: s.methodsText.norms,
-      head: [s.interval, '', s.norm],
+      head: [s.interval, s.fromTo, s.norm],
       rows: intervals.map((iv) => [
         { text: iv.id },
         { text: `${labelOf(s.roles, iv.from)} → ${labelOf(s.roles, iv.to)}${iv.treatments ? ` (${iv.treatments.map((t) => labelOf(s.treatmentTypes, t)).join(', ')})` : ''}` },
@@ -36,7 +36,7 @@ export function methodsSection(v: View): Section {
       { table: { caption: s.siteGroup, head: [s.siteGroup, 'ICD-10'], rows: config.cohort.siteGroups.map((g) => [{ text: g.label[ctx.language] }, { text: g.icd10.join(', ') }]) } },
       {
         list: {
-          caption: s.methods,
+          caption: s.methodsRules,
           items: [
             `${s.cutoff}: ${f.date(ctx.table.as_of)}. ${m.cutoff}`,
             fill(m.targets, { current: f.target(config.coverage.targetCurrentYear), previous: f.target(config.coverage.targetPreviousYear) }),

@@ -4,10 +4,11 @@ import { isShown } from '../../metrics/published.js';
 import { medianSpec, renderSvg, trendSpec, type SeriesPoint } from '../charts.js';
 import type { Block, Section } from '../model.js';
 import type { View } from '../view.js';
+import { pathwayRegionTable, pathwayUnitTables } from './pathway-tables.js';
 import { regionTrendFigure, threeYearFigure } from './three-year.js';
 
 export async function pathwaySection(v: View): Promise<Section | null> {
-  const { s, f, ctx, Y, years, regionCode, regionName, regionsOrdered } = v;
+  const { s, f, ctx, Y, years, regionCode, regionName } = v;
   const intervals = ctx.config.pathway?.intervals ?? [];
   if (!intervals.length || !v.rows.some((r) => r.metric === 'pathway_time')) return null;
   const blocks: Block[] = [];
@@ -15,25 +16,8 @@ export async function pathwaySection(v: View): Promise<Section | null> {
   const ct = ctx.config.pathway!.complianceTarget;
   const title = regionCode ? `${s.pathway}: ${regionName}` : s.pathwayTrend;
   if (points.length) blocks.push({ figure: { caption: title, svg: await renderSvg(trendSpec(points, [{ label: f.target(ct), value: ct }], { seriesTitle: s.interval, yearTitle: s.year, years, bands: v.bands('pathway_time', years), bandWords: v.bandWords }), f, title) } });
-  const regs = regionCode ? [regionCode] : regionsOrdered;
-  blocks.push({
-    table: {
-      caption: `${s.pathwayByRegion}, ${Y}`,
-      head: [s.interval, s.norm, '', ...[s.national, ...regs.map(v.regionLabel)]],
-      rows: intervals.flatMap((iv) => [
-        [{ text: v.intervalName(iv) }, { text: `${iv.normDays} ${s.days}`, cls: 'num' }, { text: s.share }, v.rate(v.pt(iv.id, Y, 'national', 'ALL')), ...regs.map((rc) => v.rate(v.pt(iv.id, Y, 'region', rc)))],
-        [{ text: '' }, { text: '' }, { text: s.medianDays }, v.median(v.pt(iv.id, Y, 'national', 'ALL')), ...regs.map((rc) => v.median(v.pt(iv.id, Y, 'region', rc)))],
-      ]),
-    },
-  });
+  blocks.push(pathwayRegionTable(v), ...pathwayUnitTables(v));
   const unitsWith = v.unitsInScope.filter((u) => intervals.some((iv) => v.pt(iv.id, Y, 'unit', u.code)));
-  blocks.push({
-    table: {
-      caption: `${s.pathwayByUnit}, ${Y}`,
-      head: [s.unit, ...intervals.flatMap((iv) => [`${iv.id} ≤ ${iv.normDays}`, s.medianDays])],
-      rows: unitsWith.map((u) => [{ text: u.name }, ...intervals.flatMap((iv) => [v.rate(v.pt(iv.id, Y, 'unit', u.code)), v.median(v.pt(iv.id, Y, 'unit', u.code))])]),
-    },
-  });
   for (const iv of intervals) {
     const label = v.intervalWithNorm(iv);
     blocks.push(...(await regionTrendFigure(v, 'pathway_time', (r) => r.interval === iv.id, label)));

@@ -1,7 +1,7 @@
 // Summary: every indicator of the scope against its target and goal levels, the key findings, and in a
 // regional report every indicator of the region beside the nation and the other regions.
 import { fill } from '../../print/i18n.js';
-import type { Cell, TableModel } from '../../print/table.js';
+import { regionHeading, type Cell, type TableModel } from '../../print/table.js';
 import { keyFindings } from '../findings.js';
 import type { MetricRow, View } from '../view.js';
 
@@ -27,13 +27,13 @@ function regionComparison(v: View, items: readonly Indicator[]): TableModel | nu
   const others = v.regionsOrdered.filter((rc) => rc !== regionCode);
   return {
     caption: s.regionVsNational,
-    head: [s.indicator, regionName ?? regionCode, s.national, ...others.map(v.regionLabel)],
+    head: [s.indicator, regionHeading(regionName ?? regionCode), s.national, ...others.map((rc) => regionHeading(v.regionLabel(rc)))],
     rows: items.filter((it) => it.get('region', regionCode) || it.get('national', 'ALL')).map((it) => {
       const own = it.get('region', regionCode);
       const mark = v.goalMark(own);
       return [
         { text: it.label },
-        { text: `${v.rate(own).text} ${mark.text}`.trim(), cls: `num total ${mark.cls ?? ''}`, ...(v.rate(own).mark ? { mark: v.rate(own).mark } : {}) },
+        { ...v.rate(own), ...(mark.symbol ? { symbol: mark.symbol } : {}), cls: `num total ${mark.cls ?? ''}` },
         v.rate(it.get('national', 'ALL')),
         ...others.map((rc) => v.rate(it.get('region', rc))),
       ];

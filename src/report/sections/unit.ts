@@ -2,7 +2,7 @@
 // what reaching each target takes, in counts (never ids). Sections of the unit's own report only.
 import { isShown } from '../../metrics/published.js';
 import { fill } from '../../print/i18n.js';
-import type { Cell } from '../../print/table.js';
+import { nameCell, type Cell } from '../../print/table.js';
 import { registrationsToTarget } from '../../worklist/worklist.js';
 import type { Section } from '../model.js';
 import type { MetricRow, View } from '../view.js';
@@ -29,11 +29,12 @@ export function unitResultsSection(v: View): Section {
     .map((it) => {
       const own = it.get(Y, 'unit', group);
       return [
-        { text: it.label },
+        nameCell(it.label),
         v.rate(it.get(Y - 2, 'unit', group)),
         v.rate(it.get(Y - 1, 'unit', group)),
         { ...v.rate(own), cls: `${v.rate(own).cls ?? ''} total` },
         v.counts(own),
+        v.targetLevels(own),
         v.goal(own),
         v.rate(regionCode ? it.get(Y, 'region', regionCode) : undefined),
         v.rate(it.get(Y, 'national', 'ALL')),
@@ -46,7 +47,7 @@ export function unitResultsSection(v: View): Section {
     blocks: [{
       table: {
         caption: fill(s.unitResultsCaption, { y0: Y - 2, y1: Y }),
-        head: [s.indicator, String(Y - 2), String(Y - 1), String(Y), s.patients, s.goalLevel, `${regionName ?? s.region} ${Y}`, `${s.national} ${Y}`],
+        head: [s.indicator, String(Y - 2), String(Y - 1), String(Y), s.patients, v.hasModerate ? s.targetLevels : s.target, s.goalLevel, `${regionName ?? s.region} ${Y}`, `${s.national} ${Y}`],
         rows,
         note: s.goalLegend,
       },
