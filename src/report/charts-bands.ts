@@ -8,8 +8,11 @@ export interface YearBand {
   readonly moderate: number | null;
 }
 
-/** Light tints: the bands sit behind the data, which keeps its own colours. */
-export const BAND_COLOURS = { high: '#dcefd9', moderate: '#fbefc7', low: '#f6dcd8' } as const;
+/**
+ * Light tints, since the bands sit behind the data, which keeps its own colours; green, yellow and red tints
+ * that also step down in grey (BT.601 luma 245, 234, 222), light enough for the grey of the data drawn over them, so the levels stay apart in a greyscale print.
+ */
+export const BAND_COLOURS = { high: '#F1F8EE', moderate: '#F9EBBE', low: '#F4D6D0' } as const;
 
 export type BandWords = Readonly<Record<'high' | 'moderate' | 'low', string>>;
 
