@@ -10,6 +10,16 @@ export function lowerFirst(s: string): string {
   return /^\p{Lu}\p{Ll}/u.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s;
 }
 
+/** "1 enhet", "14 enheter". */
+export function unitCount(w: ChartWords, f: NumberFormat, n: number): string {
+  return n === 1 ? w.oneUnit : fill(w.units, { n: f.int(n) });
+}
+
+/** "5–10", or "7" when both ends are the same. */
+export function span(a: string, b: string): string {
+  return a === b ? a : `${a}–${b}`;
+}
+
 /** "2015–2023", or "2024" for one year; consecutive runs joined by ", ". */
 export function yearRuns(years: readonly number[]): string {
   const sorted = [...new Set(years)].sort((a, b) => a - b);
@@ -70,7 +80,7 @@ export function threeYearAlt(w: ChartWords, f: NumberFormat, what: string, rows:
   const totals = rows.filter((r) => r.highlight && r.current !== null).map((r) => `${r.label} ${f.pct(r.current!)}`);
   const sorted = [...units].sort((a, b) => a.current - b.current);
   const head = sorted.length
-    ? fill(w.threeYear, { what: lowerFirst(what), n: f.int(sorted.length), min: f.pct(sorted[0]!.current), minName: sorted[0]!.label, max: f.pct(sorted[sorted.length - 1]!.current), maxName: sorted[sorted.length - 1]!.label })
+    ? fill(w.threeYear, { what: lowerFirst(what), units: unitCount(w, f, sorted.length), min: f.pct(sorted[0]!.current), minName: sorted[0]!.label, max: f.pct(sorted[sorted.length - 1]!.current), maxName: sorted[sorted.length - 1]!.label })
     : fill(w.barChart, { what: lowerFirst(what), items: '' }).replace(/:\s*$/, '');
   return `${[head, ...totals].join('; ')}${targetsText(w, f, target === null ? [] : [{ value: target }])}.`;
 }

@@ -4,7 +4,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { funnelLimits } from '../metrics/binomial.js';
 import { fill, type NumberFormat } from '../print/i18n.js';
-import { lowerFirst } from './charts-alt.js';
+import { lowerFirst, span, unitCount } from './charts-alt.js';
 import { curveNs, logTicks, placeLabels, px, py, xDomain, yDomain, LABEL_SIZE, type Axes, type FunnelPoint } from './charts-funnel-geometry.js';
 import { INDEPENDENT, legendLayer, markerPath, REFERENCE_COLOURS, SERIES_COLOURS, type LegendEntry } from './charts-palette.js';
 import type { ChartWords } from './charts-words.js';
@@ -104,7 +104,7 @@ export function funnelSpec(units: readonly FunnelUnit[], national: number, opts:
 export function funnelAlt(w: ChartWords, f: NumberFormat, what: string, units: readonly FunnelUnit[], national: number, target: number | null): string {
   const shown = units.filter((u) => u.highlight !== false);
   const ns = shown.map((u) => u.n);
-  const head = fill(w.funnelChart, { what: lowerFirst(what), n: f.int(shown.length), nMin: f.int(Math.min(...ns)), nMax: f.int(Math.max(...ns)), national: f.pct(national) });
+  const head = fill(w.funnelChart, { what: lowerFirst(what), units: unitCount(w, f, shown.length), sizes: span(f.int(Math.min(...ns)), f.int(Math.max(...ns))), national: f.pct(national) });
   const parts = [head, ...(target === null ? [] : [fill(w.targets, { list: f.target(target) })])];
   for (const level of LEVELS) {
     const name = level === 0.95 ? f.target(level) : f.pct(level);

@@ -2,7 +2,7 @@
 // beeswarm worked out here from the data), the standard time as a bar across each row; and its alt text.
 import type { TopLevelSpec } from 'vega-lite';
 import { fill, type NumberFormat } from '../print/i18n.js';
-import { lowerFirst } from './charts-alt.js';
+import { lowerFirst, span } from './charts-alt.js';
 import { INDEPENDENT, legendLayer, markerPath, SERIES_COLOURS as C } from './charts-palette.js';
 import type { ChartWords } from './charts-words.js';
 
@@ -39,7 +39,7 @@ export function dodge(points: readonly MedianPoint[], pxPerDay: number): (Median
   return out;
 }
 
-export function medianSpec(points: readonly MedianPoint[], norms: readonly IntervalNorm[], opts: { words: ChartWords; intervalTitle: string; normTitle: string }): TopLevelSpec {
+export function medianSpec(points: readonly MedianPoint[], norms: readonly IntervalNorm[], opts: { words: ChartWords; intervalTitle: string }): TopLevelSpec {
   const w = opts.words;
   const xMax = Math.ceil(Math.max(...points.map((p) => p.median), ...norms.map((n) => n.norm)) * 1.08);
   const placed = dodge(points, WIDTH / xMax);
@@ -69,7 +69,7 @@ export function medianSpec(points: readonly MedianPoint[], norms: readonly Inter
       },
       legendLayer([
         { label: w.unitMedian, colour: C[0], dash: [1, 0], marker: 'circle', line: false },
-        { label: opts.normTitle, colour: C[2], dash: [1, 0], marker: 'bar', line: false },
+        { label: w.normMark, colour: C[2], dash: [1, 0], marker: 'bar', line: false },
       ], null),
     ],
   };
@@ -81,7 +81,7 @@ export function medianAlt(w: ChartWords, f: NumberFormat, what: string, points: 
     const own = points.filter((p) => p.interval === n.interval).map((p) => p.median);
     if (!own.length) return [];
     const k = own.filter((m) => m <= n.norm).length;
-    return [fill(w.medianItem, { interval: n.name, min: f.dec(Math.min(...own)), max: f.dec(Math.max(...own)), norm: f.int(n.norm), k: f.int(k), n: f.int(own.length) })];
+    return [fill(w.medianItem, { interval: n.name, days: span(f.dec(Math.min(...own)), f.dec(Math.max(...own))), norm: f.int(n.norm), k: f.int(k), n: f.int(own.length) })];
   });
   return `${fill(w.medianChart, { what: lowerFirst(what), items: items.join('; ') })}.`;
 }

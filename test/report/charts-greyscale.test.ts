@@ -75,7 +75,7 @@ describe('series in greyscale', () => {
   });
 
   it('median chart: the unit dots and the standard time differ by grey and by symbol', async () => {
-    const svg = await render(medianSpec([{ interval: 'I1', unit: 'A', median: 5 }], [{ interval: 'I1', label: 'I1 (≤ 8 dager)', norm: 8 }], { words: w, intervalTitle: 'Intervall', normTitle: 'Standard forløpstid' }));
+    const svg = await render(medianSpec([{ interval: 'I1', unit: 'A', median: 5 }], [{ interval: 'I1', label: 'I1 (≤ 8 dager)', norm: 8 }], { words: w, intervalTitle: 'Intervall' }));
     const entries = legendEntries(svg);
     expect(entries.map((e) => e.label)).toEqual(['Median for én enhet', 'Standard forløpstid']);
     expect(sameGrey(entries)).toEqual([]);

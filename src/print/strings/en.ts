@@ -48,7 +48,7 @@ export const en: Strings = {
   pathwayByRegion: 'Pathway times by health region',
   pathwayByUnit: 'Pathway times by unit',
   medianByUnit: 'Median days per unit, with the standard pathway time',
-  medianNote: 'Blue tick: one unit’s median (units with at least {n} pathways). Red tick: the standard pathway time.',
+  medianNote: 'Dot: one unit’s median (units with at least {n} pathways), moved up or down where dots would otherwise cover each other. Bar: the standard pathway time.',
   rejectedByRule: 'Rejected rows by rule',
   dqRegionIntro: 'First the rows rejected for the units of {region} (cases by reporting unit, forms and pathway events by unit), then the whole extract.',
   dqUnplaced: '{n} rejected rows in the whole extract have no valid unit and cannot be placed in a region.',

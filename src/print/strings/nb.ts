@@ -50,7 +50,7 @@ export const nb = {
   pathwayByRegion: 'Forløpstider etter helseregion',
   pathwayByUnit: 'Forløpstider etter enhet',
   medianByUnit: 'Median dager per enhet, med standard forløpstid',
-  medianNote: 'Blå strek: en enhets median (enheter med minst {n} forløp). Rød strek: standard forløpstid.',
+  medianNote: 'Punkt: en enhets median (enheter med minst {n} forløp), flyttet opp eller ned der punktene ellers ville dekket hverandre. Strek: standard forløpstid.',
   rejectedByRule: 'Avviste rader etter regel',
   dqRegionIntro: 'Først radene som ble avvist for enhetene i {region} (krefttilfeller etter rapporterende enhet, skjema og forløpskoder etter enhet), deretter hele uttrekket.',
   dqUnplaced: '{n} avviste rader i hele uttrekket mangler en gyldig enhet og kan ikke knyttes til en region.',

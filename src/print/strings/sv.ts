@@ -48,7 +48,7 @@ export const sv: Strings = {
   pathwayByRegion: 'Ledtider per sjukvårdsregion',
   pathwayByUnit: 'Ledtider per enhet',
   medianByUnit: 'Median dagar per enhet, med ledtidsmål',
-  medianNote: 'Blått streck: en enhets median (enheter med minst {n} förlopp). Rött streck: ledtidsmålet.',
+  medianNote: 'Punkt: en enhets median (enheter med minst {n} förlopp), flyttad uppåt eller nedåt där punkterna annars skulle täcka varandra. Streck: ledtidsmålet.',
   rejectedByRule: 'Avvisade rader per regel',
   dqRegionIntro: 'Först de rader som avvisades för enheterna i {region} (cancerfall efter rapporterande enhet, formulär och förloppskoder efter enhet), sedan hela uttaget.',
   dqUnplaced: '{n} avvisade rader i hela uttaget saknar en giltig enhet och kan inte knytas till en region.',

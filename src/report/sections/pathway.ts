@@ -55,7 +55,7 @@ export async function pathwaySection(v: View): Promise<Section | null> {
   if (med.length) {
     const norms = intervals.map((iv) => ({ interval: iv.id, label: fill(w.intervalNorm, { id: iv.id, days: f.int(iv.normDays) }), norm: iv.normDays, name: v.intervalName(iv) }));
     const alt = medianAlt(w, f, t3, med, norms);
-    const spec = medianSpec(med, norms, { words: w, intervalTitle: s.interval, normTitle: s.norm });
+    const spec = medianSpec(med, norms, { words: w, intervalTitle: s.interval });
     blocks.push({ figure: { caption: t3, alt, note: fill(s.medianNote, { n: ctx.config.publication.minCell }), svg: await renderSvg(spec, f, t3, alt) } });
   }
   return { id: 'pathway', title: s.pathway, intro: s.pathwayIntro, blocks };
