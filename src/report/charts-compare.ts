@@ -42,7 +42,8 @@ export function threeYearSpec(rows: readonly CompareBar[], opts: { years: readon
       },
       {
         data: { values: dots },
-        mark: { type: 'point', filled: true, size: 22, color: '#222', opacity: 0.9 },
+        // A white rim keeps the dots visible on the dark bars of the region and the nation.
+        mark: { type: 'point', filled: true, size: 26, fill: '#222', stroke: '#FFFFFF', strokeWidth: 0.8, opacity: 1 },
         encoding: {
           y: { field: 'label', type: 'nominal', sort: order },
           x: { field: 'value', type: 'quantitative' },

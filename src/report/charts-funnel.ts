@@ -58,7 +58,7 @@ export function funnelSpec(units: readonly FunnelUnit[], national: number, opts:
   const shown = units.filter((u) => u.highlight !== false);
   const pixelLines = [...new Set(lines.map((l) => l.part))].map((part) => lines.filter((l) => l.part === part).map((l): [number, number] => [px(axes, l.n), py(axes, Math.min(axes.y[1], Math.max(axes.y[0], l.v)))]));
   const labels = placeLabels(axes, labelOrder(shown, national), pixelLines);
-  const xEnc = { field: 'n', type: 'quantitative' as const, title: opts.xTitle, scale: { type: log ? ('log' as const) : ('linear' as const), domain: [...x], nice: false, zero: false }, axis: { format: ',d', tickMinStep: 1, ...(log ? { values: logTicks(x) } : {}) } };
+  const xEnc = { field: 'n', type: 'quantitative' as const, title: opts.xTitle, scale: log ? { type: 'log' as const, domain: [...x], nice: false } : { type: 'linear' as const, domain: [...x], nice: false, zero: false }, axis: { format: ',d', tickMinStep: 1, ...(log ? { values: logTicks(x) } : {}) } };
   const yEnc = { field: 'v', type: 'quantitative' as const, title: null, scale: { domain: [...axes.y], nice: false, zero: false }, axis: { format: axes.y[1] - axes.y[0] < 0.1 ? '.1%' : '.0%' } };
   const scaleOf = <T>(pick: (e: LegendEntry) => T) => ({ domain: entries.map((e) => e.label), range: entries.map((e) => pick(byKey.get(e.label)!)) });
   const hasOthers = shown.length < units.length;
@@ -80,7 +80,7 @@ export function funnelSpec(units: readonly FunnelUnit[], national: number, opts:
       },
       {
         data: { values: units.map((u) => ({ n: u.n, v: u.value, h: u.highlight === false ? 'other' : 'unit' })) },
-        mark: { type: 'point', size: 36, strokeWidth: 1.2, clip: true },
+        mark: { type: 'point', size: 36, strokeWidth: 1.2 },
         encoding: {
           x: { field: 'n', type: 'quantitative' },
           y: { field: 'v', type: 'quantitative' },
@@ -95,7 +95,10 @@ export function funnelSpec(units: readonly FunnelUnit[], national: number, opts:
         mark: { type: 'text' as const, align, baseline: 'middle' as const, fontSize: LABEL_SIZE, color: '#222' },
         encoding: { x: { field: 'n', type: 'quantitative' as const }, y: { field: 'value', type: 'quantitative' as const }, text: { field: 'code', type: 'nominal' as const } },
       })),
-      legendLayer([...entries, ...(hasOthers ? [{ label: w.otherUnit, colour: '#999999', dash: [1, 0], marker: 'circle' as const }] : [])], null),
+      legendLayer([...entries, ...(hasOthers ? [
+        { label: w.unitPoint, colour: SERIES_COLOURS[0], dash: [1, 0], marker: 'circle' as const, line: false },
+        { label: w.otherUnit, colour: '#999999', dash: [1, 0], marker: 'circle' as const, line: false, hollow: true },
+      ] : [])], null, WIDTH),
     ],
   };
 }

@@ -70,7 +70,7 @@ export function medianSpec(points: readonly MedianPoint[], norms: readonly Inter
       legendLayer([
         { label: w.unitMedian, colour: C[0], dash: [1, 0], marker: 'circle', line: false },
         { label: w.normMark, colour: C[2], dash: [1, 0], marker: 'bar', line: false },
-      ], null),
+      ], null, WIDTH),
     ],
   };
 }

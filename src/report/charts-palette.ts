@@ -70,6 +70,18 @@ export interface LegendEntry {
   readonly marker: Marker | null;
   /** false: the marker alone (dots that no line joins) */
   readonly line?: boolean;
+  /** an open marker (white inside), as the plot draws it */
+  readonly hollow?: boolean;
+}
+
+/** Legend labels at 9 px: DejaVu Sans averages about 0.6 em a character. */
+const LABEL_CHAR = 5.4;
+
+/** As many columns as fit the chart's width, so the legend never makes the figure wider than its plot. */
+export function legendColumns(entries: readonly LegendEntry[], width: number): number {
+  const lines = entries.some((e) => e.line ?? true);
+  const widest = Math.max(...entries.map((e) => e.label.length)) * LABEL_CHAR + (lines ? 44 : 22) + 10;
+  return Math.max(1, Math.min(entries.length, Math.floor(width / widest)));
 }
 
 /**
@@ -77,16 +89,16 @@ export interface LegendEntry {
  * marker, so a dashed series shows as a dashed line (Vega's own legend of a line with points shows a dot).
  * The chart's other layers set legend: null and resolve their scales independently.
  */
-export function legendLayer(entries: readonly LegendEntry[], title: string | null, columns?: number) {
+export function legendLayer(entries: readonly LegendEntry[], title: string | null, width: number) {
   const domain = entries.map((e) => e.label);
   const lines = entries.some((e) => e.line ?? true);
-  const legend = { title, symbolOffset: lines ? 8 : 2, labelOffset: lines ? 14 : 4, symbolStrokeWidth: 2, symbolSize: 100, ...(columns ? { columns } : {}) };
+  const legend = { title, symbolOffset: lines ? 8 : 2, labelOffset: lines ? 14 : 4, symbolStrokeWidth: 2, symbolSize: 100, columns: legendColumns(entries, width) };
   const channel = <T>(range: readonly T[]) => ({ field: 'label', type: 'nominal' as const, sort: domain, scale: { domain, range: [...range] }, legend });
   return {
     data: { values: [] },
-    mark: { type: 'point' as const, filled: true },
+    mark: { type: 'point' as const, filled: true, opacity: 1 },
     encoding: {
-      fill: channel(entries.map((e) => e.colour)),
+      fill: channel(entries.map((e) => (e.hollow ? '#FFFFFF' : e.colour))),
       stroke: channel(entries.map((e) => e.colour)),
       strokeDash: channel(entries.map((e) => [...e.dash])),
       shape: channel(entries.map((e) => legendSymbol(e.marker, e.line ?? true))),

@@ -107,8 +107,6 @@ export function trendSpec(
   const y = { field: 'value', type: 'quantitative' as const, title: null, scale: { domain: [yMin, 1] }, axis: { format: '.0%', tickCount: 6 } };
   const scaleOf = <T>(pick: (st: SeriesStyle) => T) => ({ domain: series, range: series.map((n) => pick(styles.get(n)!)) });
   const entries: LegendEntry[] = series.map((n) => ({ label: n, ...styles.get(n)! }));
-  // Long series names (pathway intervals in words) in two columns, so the legend keeps to the chart's width.
-  const columns = series.some((n) => n.length > 24) ? 2 : undefined;
   return {
     width: opts.width ?? 440,
     height: opts.height ?? 190,
@@ -153,7 +151,7 @@ export function trendSpec(
             },
           ]
         : []),
-      legendLayer(entries, opts.seriesTitle, columns),
+      legendLayer(entries, opts.seriesTitle, opts.width ?? 440),
     ],
   };
 }

@@ -63,15 +63,19 @@ describe('series in greyscale', () => {
       { code: 'A', name: 'A', value: 0.6, n: 20 },
       { code: 'B', name: 'B', value: 0.7, n: 40, highlight: false },
     ];
-    const entries = legendEntries(await render(funnelSpec(units, 0.65, { xTitle: 'Pasienter', target: 0.8, words: w, f })));
+    const svg = await render(funnelSpec(units, 0.65, { xTitle: 'Pasienter', target: 0.8, words: w, f }));
+    const entries = legendEntries(svg);
     expect(entries.map((e) => [e.label.replaceAll('\u00a0', ' '), e.dash])).toEqual([
       ['95 % kontrollgrense', '4,2'],
       ['99,8 % kontrollgrense', '1,0'],
       ['Nasjonalt 65,0 %', '6,2,1,2'],
       ['Mål 80 %', '2,2'],
+      ['Enhet i regionen', '1,0'],
       ['Enhet i en annen region', '1,0'],
     ]);
     expect(confusable(entries)).toEqual([]);
+    // The region's own units filled blue, the others hollow grey rings: apart by fill as well as by grey.
+    expect(svg).toMatch(/role-legend-symbol"[^>]*><path [^>]*fill="#FFFFFF"[^>]*stroke="#999999"/);
   });
 
   it('median chart: the unit dots and the standard time differ by grey and by symbol', async () => {

@@ -10,13 +10,13 @@ export interface SeriesLook {
 
 const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1] ?? '';
 
-/** Every legend entry of the SVG: the symbol's fill (or stroke) colour, its dash array and its path. */
+/** Every legend entry of the SVG: the symbol's fill (or, when hollow, its stroke) colour, its dash array and its path. */
 export function legendEntries(svg: string): SeriesLook[] {
   const re = /role-legend-symbol"[^>]*>(<path [^>]*\/>)<\/g><g class="mark-text role-legend-label"[^>]*><text[^>]*>([^<]*)<\/text>/g;
   return [...svg.matchAll(re)].map((m) => {
     const tag = m[1]!;
     const fill = attr(tag, 'fill');
-    return { label: m[2]!, colour: (fill && fill !== 'none' && fill !== 'transparent' ? fill : attr(tag, 'stroke')).toUpperCase(), dash: attr(tag, 'stroke-dasharray') || '1,0', symbol: attr(tag, 'd') };
+    return { label: m[2]!, colour: (fill && !['none', 'transparent', '#FFFFFF', '#ffffff'].includes(fill) ? fill : attr(tag, 'stroke')).toUpperCase(), dash: attr(tag, 'stroke-dasharray') || '1,0', symbol: attr(tag, 'd') };
   });
 }
 
