@@ -170,3 +170,37 @@ export function logTicks([a, b]: readonly [number, number]): number[] {
   for (let p = 10 ** Math.floor(Math.log10(a)); p <= b; p *= 10) for (const m of [1, 2, 5]) if (m * p >= a && m * p <= b) out.push(m * p);
   return out;
 }
+
+export interface CurvePoint {
+  readonly n: number;
+  readonly v: number;
+}
+
+/**
+ * A curve (sorted by n) held to the y domain: the points outside are dropped, and where the curve
+ * crosses an edge a point is put on the edge, so the line ends exactly there. Each stretch inside is
+ * one run. (Vega's own clipping names its clip paths from a counter global to the process, so the same
+ * chart would not be the same SVG from one run to the next.)
+ */
+export function clipCurve(points: readonly CurvePoint[], [y0, y1]: readonly [number, number]): CurvePoint[][] {
+  const inside = (p: CurvePoint) => p.v >= y0 && p.v <= y1;
+  const edge = (a: CurvePoint, b: CurvePoint): CurvePoint => {
+    const v = (a.v < y0) !== (b.v < y0) ? y0 : y1;
+    return { n: a.n + ((b.n - a.n) * (v - a.v)) / (b.v - a.v), v };
+  };
+  const runs: CurvePoint[][] = [];
+  let run: CurvePoint[] = [];
+  points.forEach((p, i) => {
+    const prev = points[i - 1];
+    if (inside(p)) {
+      if (prev && !inside(prev)) run.push(edge(prev, p));
+      run.push(p);
+    } else if (prev && inside(prev)) {
+      run.push(edge(prev, p));
+      runs.push(run);
+      run = [];
+    }
+  });
+  if (run.length) runs.push(run);
+  return runs.filter((r) => r.length > 1);
+}

@@ -5,7 +5,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { funnelLimits } from '../metrics/binomial.js';
 import { fill, type NumberFormat } from '../print/i18n.js';
 import { lowerFirst, span, unitCount } from './charts-alt.js';
-import { curveNs, logTicks, placeLabels, px, py, xDomain, yDomain, LABEL_SIZE, type Axes, type FunnelPoint } from './charts-funnel-geometry.js';
+import { clipCurve, curveNs, logTicks, placeLabels, px, py, xDomain, yDomain, LABEL_SIZE, type Axes, type FunnelPoint } from './charts-funnel-geometry.js';
 import { INDEPENDENT, legendLayer, markerPath, REFERENCE_COLOURS, SERIES_COLOURS, type LegendEntry } from './charts-palette.js';
 import type { ChartWords } from './charts-words.js';
 
@@ -43,8 +43,10 @@ export function funnelSpec(units: readonly FunnelUnit[], national: number, opts:
   // Every line in one layer, keyed by its legend entry: limits (low and high side), national, target.
   const curves = LEVELS.flatMap((level, i) => {
     const k = i === 0 ? k95 : k998;
-    const pts = ns.map((n) => ({ n, lim: funnelLimits(national, n, level) }));
-    return [...pts.map((p) => ({ n: p.n, v: p.lim[0], k, part: `${k} low` })), ...pts.map((p) => ({ n: p.n, v: p.lim[1], k, part: `${k} high` }))];
+    const lims = ns.map((n) => ({ n, lim: funnelLimits(national, n, level) }));
+    return ([0, 1] as const).flatMap((side) =>
+      clipCurve(lims.map((p) => ({ n: p.n, v: p.lim[side] })), axes.y).flatMap((run, r) => run.map((p) => ({ ...p, k, part: `${k} ${side} ${r}` }))),
+    );
   });
   const flat = (k: string, v: number) => [{ n: x[0], v, k, part: k }, { n: x[1], v, k, part: k }];
   const lines = [...curves, ...flat(kNat, national), ...(kTarget === null ? [] : flat(kTarget, opts.target!))];
@@ -54,13 +56,13 @@ export function funnelSpec(units: readonly FunnelUnit[], national: number, opts:
     { label: kNat, colour: REFERENCE_COLOURS[0], dash: [6, 2, 1, 2], marker: null },
     ...(kTarget === null ? [] : [{ label: kTarget, colour: SERIES_COLOURS[2], dash: [2, 2], marker: null }]),
   ];
-  const byKey = new Map(entries.map((e) => [e.label, e]));
   const shown = units.filter((u) => u.highlight !== false);
-  const pixelLines = [...new Set(lines.map((l) => l.part))].map((part) => lines.filter((l) => l.part === part).map((l): [number, number] => [px(axes, l.n), py(axes, Math.min(axes.y[1], Math.max(axes.y[0], l.v)))]));
+  // The lines in pixels, for the labels to avoid.
+  const pixelLines = [...new Set(lines.map((l) => l.part))].map((part) => lines.filter((l) => l.part === part).map((l): [number, number] => [px(axes, l.n), py(axes, l.v)]));
   const labels = placeLabels(axes, labelOrder(shown, national), pixelLines);
   const xEnc = { field: 'n', type: 'quantitative' as const, title: opts.xTitle, scale: log ? { type: 'log' as const, domain: [...x], nice: false } : { type: 'linear' as const, domain: [...x], nice: false, zero: false }, axis: { format: ',d', tickMinStep: 1, ...(log ? { values: logTicks(x) } : {}) } };
   const yEnc = { field: 'v', type: 'quantitative' as const, title: null, scale: { domain: [...axes.y], nice: false, zero: false }, axis: { format: axes.y[1] - axes.y[0] < 0.1 ? '.1%' : '.0%' } };
-  const scaleOf = <T>(pick: (e: LegendEntry) => T) => ({ domain: entries.map((e) => e.label), range: entries.map((e) => pick(byKey.get(e.label)!)) });
+  const scaleOf = <T>(pick: (e: LegendEntry) => T) => ({ domain: entries.map((e) => e.label), range: entries.map(pick) });
   const hasOthers = shown.length < units.length;
   return {
     width: WIDTH,
@@ -69,7 +71,7 @@ export function funnelSpec(units: readonly FunnelUnit[], national: number, opts:
     layer: [
       {
         data: { values: lines },
-        mark: { type: 'line', strokeWidth: 1.2, interpolate: 'monotone', clip: true },
+        mark: { type: 'line', strokeWidth: 1.2, interpolate: 'monotone' },
         encoding: {
           x: xEnc,
           y: yEnc,

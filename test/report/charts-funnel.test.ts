@@ -1,7 +1,7 @@
 // The funnel plot's geometry and spec, against values worked out by hand.
 import { describe, expect, it } from 'vitest';
 import { NumberFormat } from '../../src/print/i18n.js';
-import { curveNs, invY, logTicks, placeLabels, px, py, xDomain, yDomain, type Axes } from '../../src/report/charts-funnel-geometry.js';
+import { clipCurve, curveNs, invY, logTicks, placeLabels, px, py, xDomain, yDomain, type Axes } from '../../src/report/charts-funnel-geometry.js';
 import { funnelSpec, position, type FunnelUnit } from '../../src/report/charts-funnel.js';
 import { CHART_WORDS } from '../../src/report/charts-words.js';
 import { renderSvg } from '../../src/report/charts.js';
@@ -77,6 +77,13 @@ describe('funnel labels', () => {
     expect(placeLabels(axes, [{ code: 'AB', value: 0.5, n: 50 }], lines)).toEqual([]);
   });
 
+  it('limit curves end on the plot’s edge instead of being clipped by Vega', () => {
+    // −1 → 1 crosses 0 at n = 1; 1 → 3 crosses 2 at n = 3.
+    expect(clipCurve([{ n: 0, v: -1 }, { n: 2, v: 1 }, { n: 4, v: 3 }], [0, 2])).toEqual([[{ n: 1, v: 0 }, { n: 2, v: 1 }, { n: 3, v: 2 }]]);
+    // Out over the top and back: two runs.
+    expect(clipCurve([{ n: 0, v: 1 }, { n: 1, v: 3 }, { n: 2, v: 1 }], [0, 2])).toEqual([[{ n: 0, v: 1 }, { n: 0.5, v: 2 }], [{ n: 1.5, v: 2 }, { n: 2, v: 1 }]]);
+  });
+
   it('pixel scales: linear and log', () => {
     expect(px(axes, 25)).toBe(25);
     expect(py(axes, 0.25)).toBe(75);
@@ -101,6 +108,13 @@ describe('funnel spec', () => {
     expect(legendEntries(svg).map((e) => e.label)).toEqual(['95% control limit', '99.8% control limit', 'National 55.0%', 'Target 80%']);
     // Log ticks with the thousands separator of the language.
     expect(svg).toContain('>10,000</text>');
+  });
+
+  it('the same chart is the same SVG, however many charts the process drew before', async () => {
+    const spec = () => funnelSpec(units, 0.55, { xTitle: 'Patients', target: 0.8, words: CHART_WORDS.en, f });
+    const first = await renderSvg(spec(), f, 'F', 'F');
+    expect(await renderSvg(spec(), f, 'F', 'F')).toBe(first);
+    expect(first).not.toContain('clip-path');
   });
 
   it('Norwegian legend: decimal comma, space before %', async () => {
