@@ -35,7 +35,7 @@ export async function reportFigures(ctx: ReportContext): Promise<FigureFile[]> {
   return out;
 }
 
-/** The charts of one report, in its order; the alt text is the caption and its note. */
+/** The charts of one report, in its order, each with the alt text its report wrote from the chart's values. */
 export async function scopeFigures(ctx: ReportContext, scope: Scope): Promise<FigureFile[]> {
   const model = await buildModel(ctx, scope);
   const figures = model.sections.flatMap((sec) => sec.blocks.flatMap((b) => ('figure' in b ? [{ section: sec.id, figure: b.figure }] : [])));
@@ -44,7 +44,7 @@ export async function scopeFigures(ctx: ReportContext, scope: Scope): Promise<Fi
     number: i + 1,
     slug: section,
     caption: figure.caption,
-    alt: [figure.caption, figure.note].filter(Boolean).join('. '),
+    alt: figure.alt,
     svg: figure.svg,
   }));
 }

@@ -8,16 +8,29 @@ export interface YearBand {
   readonly moderate: number | null;
 }
 
-/** Light tints: the bands sit behind the data, which keeps its own colours. */
-export const BAND_COLOURS = { high: '#dcefd9', moderate: '#fbefc7', low: '#f6dcd8' } as const;
+/**
+ * Light tints, since the bands sit behind the data, which keeps its own colours; green, yellow and red tints
+ * that also step down in grey (BT.601 luma 249, 240, 230), light enough for the grey of the data drawn over them, so the levels stay apart in a greyscale print.
+ */
+export const BAND_COLOURS = { high: '#F6FBF4', moderate: '#FBF0CF', low: '#F7DFDA' } as const;
 
 export type BandWords = Readonly<Record<'high' | 'moderate' | 'low', string>>;
 
-/** Rectangles of each year's goal levels, from x0 to x1, and the y-range they cover. */
+/** Consecutive years with the same levels as one span: one rectangle, no seam between the years. */
+function runs(bands: readonly YearBand[]): (YearBand & { x0: number; x1: number })[] {
+  const out: (YearBand & { x0: number; x1: number })[] = [];
+  for (const b of [...bands].sort((p, q) => p.year - q.year)) {
+    const last = out[out.length - 1];
+    if (last && last.x1 === b.year - 0.5 && last.target === b.target && last.moderate === b.moderate) last.x1 = b.year + 0.5;
+    else out.push({ ...b, x0: b.year - 0.5, x1: b.year + 0.5 });
+  }
+  return out;
+}
+
+/** Rectangles of the goal levels, one per run of years with the same levels, and the y-range they cover. */
 export function bandRects(bands: readonly YearBand[], yMin: number): { x0: number; x1: number; y0: number; y1: number; level: 'high' | 'moderate' | 'low' }[] {
-  return bands.flatMap((b) => {
-    const x0 = b.year - 0.5;
-    const x1 = b.year + 0.5;
+  return runs(bands).flatMap((b) => {
+    const { x0, x1 } = b;
     const low = Math.max(yMin, 0);
     const mid = b.moderate ?? b.target;
     return [

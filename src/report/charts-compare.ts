@@ -1,8 +1,9 @@
 // The three-year comparison figure: per row a bar for the report year and dots for the two years
 // before (circle, diamond: shapes that differ in greyscale), the region and national rows in a darker
-// colour and bold, the goal levels of the report year as bands behind, each row's value printed beside.
+// colour (a darker grey too) and bold, the goal levels of the report year as bands behind, each row's value printed beside.
 import type { TopLevelSpec } from 'vega-lite';
 import { valueBands, type BandWords, type YearBand } from './charts-bands.js';
+import { TOTAL_COLOUR, UNIT_COLOUR } from './charts-palette.js';
 
 export interface CompareBar {
   readonly label: string;
@@ -15,8 +16,8 @@ export interface CompareBar {
   readonly text: string;
 }
 
-const UNIT = '#7fa7c6';
-const TOTAL = '#1f5f8b';
+const UNIT = UNIT_COLOUR;
+const TOTAL = TOTAL_COLOUR;
 
 export function threeYearSpec(rows: readonly CompareBar[], opts: { years: readonly [number, number, number]; band: YearBand | null; bandWords: BandWords }): TopLevelSpec {
   const order = rows.map((r) => r.label);
@@ -41,7 +42,8 @@ export function threeYearSpec(rows: readonly CompareBar[], opts: { years: readon
       },
       {
         data: { values: dots },
-        mark: { type: 'point', filled: true, size: 22, color: '#222', opacity: 0.9 },
+        // A white rim keeps the dots visible on the dark bars of the region and the nation.
+        mark: { type: 'point', filled: true, size: 26, fill: '#222', stroke: '#FFFFFF', strokeWidth: 0.8, opacity: 1 },
         encoding: {
           y: { field: 'label', type: 'nominal', sort: order },
           x: { field: 'value', type: 'quantitative' },

@@ -1,42 +1,46 @@
 // Metric rows → Vega-Lite specs → SVG strings, rendered in Node; the printed page runs no JavaScript.
 import type { TopLevelSpec } from 'vega-lite';
-import { funnelLimits } from '../metrics/binomial.js';
 import type { NumberFormat } from '../print/i18n.js';
 import { chartView, compileChart } from './chart-compile.js';
 import { solidStrokes } from './chart-svg.js';
 import { bandLayers, valueBands, type BandWords, type YearBand } from './charts-bands.js';
+import { INDEPENDENT, legendLayer, markerPath, seriesStyle, SERIES_COLOURS, type LegendEntry, type SeriesStyle } from './charts-palette.js';
 
 export type { BandWords, YearBand };
 
 export const FONT = 'DejaVu Sans';
-const PALETTE = ['#1f5f8b', '#c8553d', '#4b8f29', '#8e5ea2', '#b8860b', '#2a9d8f', '#6c757d'];
 
 function baseConfig() {
   return {
     font: FONT,
+    // Vega's own labels of every mark are English and say nothing a reader needs: the figure's alt text does.
+    aria: false,
     view: { stroke: null },
     axis: { labelFontSize: 9, titleFontSize: 9, titleFontWeight: 'normal' as const, gridColor: '#e5e5e5', domainColor: '#888', tickColor: '#888' },
     legend: { labelFontSize: 9, titleFontSize: 9, labelLimit: 0, orient: 'bottom' as const, direction: 'horizontal' as const, titleFontWeight: 'normal' as const, symbolStrokeWidth: 2 },
-    range: { category: PALETTE },
+    range: { category: [...SERIES_COLOURS] },
     background: 'white',
   };
 }
 
-/** Renders a Vega-Lite spec to a standalone SVG string with the report's number locale. */
-export async function renderSvg(spec: TopLevelSpec, fmt: NumberFormat, title: string): Promise<string> {
+/**
+ * Renders a Vega-Lite spec to a standalone SVG string with the report's number locale, named by its caption
+ * (<title>) and described by its alt text (<desc>, and aria-label for the tagged PDF and screen readers).
+ */
+export async function renderSvg(spec: TopLevelSpec, fmt: NumberFormat, title: string, alt: string): Promise<string> {
   const chart = compileChart({ ...spec, config: { ...baseConfig(), ...(spec.config ?? {}) } });
   const view = chartView(chart, { renderer: 'none', locale: { number: fmt.d3Locale() } });
   try {
     const svg = solidStrokes(await view.toSVG());
-    // An accessible name for screen readers and the tagged PDF.
-    return svg.replace('<svg ', `<svg role="img" aria-label="${escapeAttr(title)}" `);
+    const open = svg.indexOf('>', svg.indexOf('<svg ')) + 1;
+    return `${svg.slice(0, open).replace('<svg ', `<svg role="img" aria-label="${escapeXml(alt)}" `)}<title>${escapeXml(title)}</title><desc>${escapeXml(alt)}</desc>${svg.slice(open)}`;
   } finally {
     view.finalize();
   }
 }
 
-function escapeAttr(s: string): string {
-  return s.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
+function escapeXml(s: string): string {
+  return s.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
 export interface SeriesPoint {
@@ -68,10 +72,19 @@ export function segmentPoints(points: readonly SeriesPoint[], years: readonly nu
   return out;
 }
 
+/** The style of each series in order of appearance: ordinary series from the palette, reference (dashed) series in black and grey. */
+export function seriesStyles(points: readonly SeriesPoint[]): Map<string, SeriesStyle> {
+  const styles = new Map<string, SeriesStyle>();
+  let ordinary = 0;
+  let reference = 0;
+  for (const p of points) if (!styles.has(p.series)) styles.set(p.series, p.dashed ? seriesStyle(reference++, true) : seriesStyle(ordinary++));
+  return styles;
+}
+
 /**
- * Share over the years, one line per series, with target lines (one value per year, so a target that
- * changes with the year is drawn as a step) and the goal levels as coloured bands. `years`: every year of
- * the axis.
+ * Share over the years, one line per series (its own colour, marker and dash), with target lines (one
+ * value per year, so a target that changes with the year is drawn as a step) and the goal levels as
+ * bands. `years`: every year of the axis.
  */
 export function trendSpec(
   points: readonly SeriesPoint[],
@@ -79,7 +92,8 @@ export function trendSpec(
   opts: { width?: number; height?: number; seriesTitle: string; yearTitle: string; years: readonly number[]; bands?: readonly YearBand[]; bandWords?: BandWords },
 ): TopLevelSpec {
   const years = [...new Set([...opts.years, ...points.map((p) => p.year)])].sort((a, b) => a - b);
-  const series = [...new Set(points.map((p) => p.series))];
+  const styles = seriesStyles(points);
+  const series = [...styles.keys()];
   const bands = opts.bands ?? [];
   const minValue = Math.min(...points.map((p) => p.value), ...targets.map((t) => t.value), ...bands.map((b) => b.moderate ?? b.target));
   const yMin = Math.max(0, Math.floor((minValue - 0.05) * 10) / 10);
@@ -91,23 +105,38 @@ export function trendSpec(
     return ys.length ? [{ label: t.label, value: t.value, a: ys[0]! - 0.5, b: ys[ys.length - 1]! + 0.5 }] : [];
   });
   const xAxis = { field: 'year', type: 'quantitative' as const, title: opts.yearTitle, scale: { domain: [x0, x1], nice: false, zero: false }, axis: { values: years, format: 'd', labelAngle: 0, grid: false } };
+  const y = { field: 'value', type: 'quantitative' as const, title: null, scale: { domain: [yMin, 1] }, axis: { format: '.0%', tickCount: 6 } };
+  const scaleOf = <T>(pick: (st: SeriesStyle) => T) => ({ domain: series, range: series.map((n) => pick(styles.get(n)!)) });
+  const entries: LegendEntry[] = series.map((n) => ({ label: n, ...styles.get(n)! }));
   return {
     width: opts.width ?? 440,
     height: opts.height ?? 190,
-    resolve: { scale: { color: 'independent' } },
+    resolve: INDEPENDENT,
     layer: [
       ...(bands.length ? bandLayers(bands, yMin, opts.bandWords ?? { high: '', moderate: '', low: '' }, 'x') : []),
       {
-        data: { values: segmentPoints(points, years).map((p) => ({ ...p, dash: p.dashed ? 'dash' : 'solid' })) },
-        mark: { type: 'line', point: { filled: true, size: 30 }, strokeWidth: 2 },
-        encoding: {
-          x: xAxis,
-          y: { field: 'value', type: 'quantitative', title: null, scale: { domain: [yMin, 1] }, axis: { format: '.0%', tickCount: 6 } },
-          // Long series names (pathway intervals in words) in two columns, so the legend keeps to the chart's width.
-          color: { field: 'series', type: 'nominal', title: opts.seriesTitle, sort: series, scale: { domain: series }, ...(series.some((n) => n.length > 24) ? { legend: { columns: 2 } } : {}) },
-          strokeDash: { field: 'dash', type: 'nominal', legend: null, scale: { domain: ['solid', 'dash'], range: [[1, 0], [5, 3]] } },
-          detail: { field: 'segment', type: 'nominal' },
-        },
+        data: { values: segmentPoints(points, years) },
+        layer: [
+          {
+            mark: { type: 'line', strokeWidth: 2 },
+            encoding: {
+              x: xAxis,
+              y,
+              color: { field: 'series', type: 'nominal', scale: scaleOf((st) => st.colour), legend: null },
+              strokeDash: { field: 'series', type: 'nominal', scale: scaleOf((st) => [...st.dash]), legend: null },
+              detail: { field: 'segment', type: 'nominal' },
+            },
+          },
+          {
+            mark: { type: 'point', filled: true, size: 34, opacity: 1 },
+            encoding: {
+              x: { field: 'year', type: 'quantitative' },
+              y: { field: 'value', type: 'quantitative' },
+              color: { field: 'series', type: 'nominal', scale: scaleOf((st) => st.colour), legend: null },
+              shape: { field: 'series', type: 'nominal', scale: scaleOf((st) => markerPath(st.marker)), legend: null },
+            },
+          },
+        ],
       },
       ...(rules.length
         ? [
@@ -123,6 +152,7 @@ export function trendSpec(
             },
           ]
         : []),
+      legendLayer(entries, opts.seriesTitle, opts.width ?? 440),
     ],
   };
 }
@@ -133,7 +163,11 @@ export interface BarPoint {
   readonly value: number;
 }
 
-/** Horizontal grouped bars of shares, with an optional target rule and goal-level bands behind. */
+/**
+ * Horizontal grouped bars of shares, with an optional target rule and goal-level bands behind. Bars have no
+ * marker, so their series keep to the first three colours of the palette, whose greys differ, and always
+ * come in the legend's order within a group.
+ */
 export function barSpec(points: readonly BarPoint[], target: number | null, opts: { categoryTitle: string; seriesTitle: string; order: readonly string[]; band?: YearBand | null; bandWords?: BandWords }): TopLevelSpec {
   const series = [...new Set(points.map((p) => p.series))];
   return {
@@ -148,93 +182,11 @@ export function barSpec(points: readonly BarPoint[], target: number | null, opts
           y: { field: 'category', type: 'nominal', title: null, sort: [...opts.order], axis: { labelLimit: 220 } },
           yOffset: { field: 'series', type: 'nominal', sort: series },
           x: { field: 'value', type: 'quantitative', title: null, scale: { domain: [0, 1] }, axis: { format: '.0%' } },
-          color: { field: 'series', type: 'nominal', title: opts.seriesTitle, sort: series, scale: { domain: series }, legend: series.length > 1 ? {} : null },
+          color: { field: 'series', type: 'nominal', title: opts.seriesTitle, sort: series, scale: { domain: series, range: series.map((_, i) => seriesStyle(i).colour) }, legend: series.length > 1 ? {} : null },
         },
       },
-      ...(target !== null ? [{ data: { values: [{ t: target }] }, mark: { type: 'rule' as const, strokeDash: [4, 3], color: '#333' }, encoding: { x: { field: 't', type: 'quantitative' as const } } }] : []),
+      ...(target !== null ? [{ data: { values: [{ t: target }] }, mark: { type: 'rule' as const, strokeDash: [4, 3], color: '#000' }, encoding: { x: { field: 't', type: 'quantitative' as const } } }] : []),
     ],
     resolve: { scale: { color: 'independent' } },
-  };
-}
-
-export interface FunnelUnit {
-  readonly name: string;
-  readonly value: number;
-  readonly n: number;
-  readonly highlight?: boolean;
-}
-
-/** Funnel plot: unit shares against size, with exact binomial limits around the national share. */
-export function funnelSpec(units: readonly FunnelUnit[], national: number, opts: { xTitle: string; target: number | null; limitLabels: readonly [string, string] }): TopLevelSpec {
-  const [k95, k998] = opts.limitLabels;
-  const maxN = Math.max(10, ...units.map((u) => u.n));
-  const ns: number[] = [];
-  for (let n = 5; n <= maxN * 1.05; n = Math.ceil(n * 1.08)) ns.push(n);
-  const limits = ns.flatMap((n) => {
-    const [l95, h95] = funnelLimits(national, n, 0.95);
-    const [l998, h998] = funnelLimits(national, n, 0.998);
-    return [
-      { n, v: l95, k: k95, side: 'low' },
-      { n, v: h95, k: k95, side: 'high' },
-      { n, v: l998, k: k998, side: 'low' },
-      { n, v: h998, k: k998, side: 'high' },
-    ];
-  });
-  const yMin = Math.max(0, Math.floor(Math.min(...units.map((u) => u.value), ...limits.map((l) => l.v)) * 10) / 10);
-  return {
-    width: 440,
-    height: 230,
-    layer: [
-      {
-        data: { values: limits },
-        mark: { type: 'line', strokeWidth: 1, color: '#777', interpolate: 'monotone' },
-        encoding: {
-          x: { field: 'n', type: 'quantitative', title: opts.xTitle, scale: { domain: [0, Math.ceil(maxN * 1.05)] } },
-          y: { field: 'v', type: 'quantitative', title: null, scale: { domain: [yMin, 1] }, axis: { format: '.0%' } },
-          detail: [{ field: 'k' }, { field: 'side' }],
-          strokeDash: { field: 'k', type: 'nominal', title: null, scale: { domain: [k95, k998], range: [[4, 2], [1, 0]] } },
-        },
-      },
-      { data: { values: [{ v: national }] }, mark: { type: 'rule', color: '#1f5f8b' }, encoding: { y: { field: 'v', type: 'quantitative' } } },
-      ...(opts.target !== null ? [{ data: { values: [{ v: opts.target }] }, mark: { type: 'rule' as const, color: '#c8553d', strokeDash: [2, 2] }, encoding: { y: { field: 'v', type: 'quantitative' as const } } }] : []),
-      {
-        data: { values: units.map((u) => ({ ...u, h: u.highlight === false ? 'other' : 'unit' })) },
-        mark: { type: 'point', filled: true, size: 36, opacity: 0.85 },
-        encoding: {
-          x: { field: 'n', type: 'quantitative' },
-          y: { field: 'value', type: 'quantitative' },
-          color: { field: 'h', type: 'nominal', legend: null, scale: { domain: ['unit', 'other'], range: ['#1f5f8b', '#bbbbbb'] } },
-        },
-      },
-      {
-        data: { values: units.filter((u) => u.highlight !== false) },
-        mark: { type: 'text', align: 'left', dx: 5, fontSize: 7, color: '#333' },
-        encoding: { x: { field: 'n', type: 'quantitative' }, y: { field: 'value', type: 'quantitative' }, text: { field: 'name', type: 'nominal' } },
-      },
-    ],
-  };
-}
-
-/** Dots of unit median days per interval, with the norm marked. */
-export function medianSpec(points: readonly { interval: string; unit: string; median: number }[], norms: readonly { interval: string; norm: number }[], opts: { xTitle: string }): TopLevelSpec {
-  const order = norms.map((n) => n.interval);
-  return {
-    width: 420,
-    height: { step: 26 },
-    layer: [
-      {
-        data: { values: points },
-        mark: { type: 'tick', thickness: 2, size: 14, opacity: 0.75, color: '#1f5f8b' },
-        encoding: {
-          y: { field: 'interval', type: 'nominal', title: null, sort: order },
-          x: { field: 'median', type: 'quantitative', title: opts.xTitle, scale: { zero: true } },
-        },
-      },
-      {
-        data: { values: norms },
-        mark: { type: 'tick', thickness: 2, size: 22, color: '#c8553d' },
-        encoding: { y: { field: 'interval', type: 'nominal', sort: order }, x: { field: 'norm', type: 'quantitative' } },
-      },
-    ],
   };
 }

@@ -20,6 +20,8 @@ export interface Figure {
   readonly caption: string;
   readonly svg: string;
   readonly note?: string;
+  /** what the chart shows, in words from its published values (charts-alt.ts): the SVG's description and the published figure's alt text */
+  readonly alt: string;
 }
 
 export type Block =

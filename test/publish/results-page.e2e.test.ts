@@ -266,6 +266,7 @@ describe('figures', () => {
         for (const [i, fig] of ours.entries()) {
           const svg = readFileSync(join(out, `${figureBase(fig, 'nb')}.svg`), 'utf8');
           expect(svg, fig.caption).toBe(inReport[i]!.svg);
+          expect(fig.alt, fig.caption).toBe(inReport[i]!.alt);
           const width = Number(/<svg[^>]*\bwidth="(\d+(?:\.\d+)?)"/.exec(svg)![1]);
           const png = pngInfo(new Uint8Array(readFileSync(join(out, `${figureBase(fig, 'nb')}.png`))));
           expect(png.dpi).toBe(300);
@@ -280,8 +281,8 @@ describe('figures', () => {
     const md = readFileSync(join(out, 'figures-nb.md'), 'utf8');
     expect(md).toContain('## Nasjonal rapport\n\n### Figur 1: Dekningsgrad over tid, nasjonalt');
     expect(md).toContain('## Regional rapport: Helse Vest');
-    // The alt text is the report's caption and its note under the figure.
-    expect(md).toMatch(/Alternativ tekst: Dekningsgrad over tid, nasjonalt\. .+2024/);
+    // The alt text is the one the report wrote from the chart's values (its SVG's <desc>).
+    expect(md).toMatch(/Alternativ tekst: Linjediagram over dekningsgrad over tid, nasjonalt, 2015–2024: Registrering fra \d+,\d\u00a0% \(2015\) til \d+,\d\u00a0% \(2024\);/);
   });
 
   it('no case, patient or pathway id in any file of the package', async () => {

@@ -50,7 +50,7 @@ export const en: Strings = {
   pathwayByRegion: 'Pathway times by health region',
   pathwayByUnit: 'Pathway times by unit',
   medianByUnit: 'Median days per unit, with the standard pathway time',
-  medianNote: 'Blue tick: one unit’s median (units with at least {n} pathways). Red tick: the standard pathway time.',
+  medianNote: 'Dot: one unit’s median (units with at least {n} pathways), moved up or down where dots would otherwise cover each other. Bar: the standard pathway time.',
   /** the data-quality chapter's first table (not the chapter's title again) */
   rowsByTable: 'Rows per table of the extract',
   rejectedByRule: 'Rejected rows by rule',

@@ -52,7 +52,7 @@ export const nb = {
   pathwayByRegion: 'Forløpstider etter helseregion',
   pathwayByUnit: 'Forløpstider etter enhet',
   medianByUnit: 'Median dager per enhet, med standard forløpstid',
-  medianNote: 'Blå strek: en enhets median (enheter med minst {n} forløp). Rød strek: standard forløpstid.',
+  medianNote: 'Punkt: en enhets median (enheter med minst {n} forløp), flyttet opp eller ned der punktene ellers ville dekket hverandre. Strek: standard forløpstid.',
   /** the data-quality chapter's first table (not the chapter's title again) */
   rowsByTable: 'Rader per tabell i uttrekket',
   rejectedByRule: 'Avviste rader etter regel',

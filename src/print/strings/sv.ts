@@ -50,7 +50,7 @@ export const sv: Strings = {
   pathwayByRegion: 'Ledtider per sjukvårdsregion',
   pathwayByUnit: 'Ledtider per enhet',
   medianByUnit: 'Median dagar per enhet, med ledtidsmål',
-  medianNote: 'Blått streck: en enhets median (enheter med minst {n} förlopp). Rött streck: ledtidsmålet.',
+  medianNote: 'Punkt: en enhets median (enheter med minst {n} förlopp), flyttad uppåt eller nedåt där punkterna annars skulle täcka varandra. Streck: ledtidsmålet.',
   /** the data-quality chapter's first table (not the chapter's title again) */
   rowsByTable: 'Rader per tabell i uttaget',
   rejectedByRule: 'Avvisade rader per regel',

@@ -1,6 +1,8 @@
 // Centralisation: share of treated patients whose first treatment was at a designated centre, by
 // residence region (where a region's patients are treated is what the region reviews).
 import { isShown } from '../../metrics/published.js';
+import { barAlt, trendAlt } from '../charts-alt.js';
+import { CHART_WORDS } from '../charts-words.js';
 import { barSpec, renderSvg, trendSpec, type SeriesPoint } from '../charts.js';
 import { nameCell } from '../../print/table.js';
 import type { Block, Section } from '../model.js';
@@ -15,7 +17,12 @@ export async function centralisationSection(v: View): Promise<Section | null> {
   const points: SeriesPoint[] = groups.flatMap((g) => v.rows.filter((r) => r.metric === 'centralisation' && r.site_group === g && v.isScopeRow(r)).filter(isShown).map((r) => ({ series: v.groupLabel(g), year: r.year, value: r.value })));
   const title = regionCode ? `${s.centralisation}: ${regionName}` : s.centralisationTrend;
   const tgt = ctx.config.centralisation.target;
-  if (points.length) blocks.push({ figure: { caption: title, svg: await renderSvg(trendSpec(points, tgt === null ? [] : [{ label: f.target(tgt), value: tgt }], { seriesTitle: s.siteGroup, yearTitle: s.year, years, bands: v.bands('centralisation', years), bandWords: v.bandWords }), f, title) } });
+  const w = CHART_WORDS[v.lang];
+  if (points.length) {
+    const targets = tgt === null ? [] : [{ label: f.target(tgt), value: tgt }];
+    const alt = trendAlt(w, f, title, points, targets, years);
+    blocks.push({ figure: { caption: title, alt, svg: await renderSvg(trendSpec(points, targets, { seriesTitle: s.siteGroup, yearTitle: s.year, years, bands: v.bands('centralisation', years), bandWords: v.bandWords }), f, title, alt) } });
+  }
   const regs = regionCode ? [regionCode] : regionsOrdered;
   blocks.push({
     table: {
@@ -35,7 +42,11 @@ export async function centralisationSection(v: View): Promise<Section | null> {
       return isShown(r) ? [{ category: v.regionLabel(rc), series: s.all, value: r.value }] : [];
     });
     const t2 = `${s.centralisationByRegion}, ${Y}`;
-    if (bars.length) blocks.push({ figure: { caption: t2, svg: await renderSvg(barSpec(bars, tgt, { categoryTitle: s.region, seriesTitle: s.siteGroup, order: regionsOrdered.map(v.regionLabel), band: v.bands('centralisation', [Y])[0] ?? null, bandWords: v.bandWords }), f, t2) } });
+    const order = regionsOrdered.map(v.regionLabel);
+    if (bars.length) {
+      const alt = barAlt(w, f, t2, bars, order, tgt);
+      blocks.push({ figure: { caption: t2, alt, svg: await renderSvg(barSpec(bars, tgt, { categoryTitle: s.region, seriesTitle: s.siteGroup, order, band: v.bands('centralisation', [Y])[0] ?? null, bandWords: v.bandWords }), f, t2, alt) } });
+    }
   }
   blocks.push(...(await regionTrendFigure(v, 'centralisation', (r) => r.site_group === 'ALL', `${s.centralisation}, ${s.all.toLowerCase()}`)));
   blocks.push({

@@ -2,7 +2,10 @@
 import { isShown, pooledRegion } from '../../metrics/published.js';
 import { cancerRegistry, fill } from '../../print/i18n.js';
 import { nameCell, type Cell } from '../../print/table.js';
-import { barSpec, funnelSpec, renderSvg, trendSpec, type SeriesPoint } from '../charts.js';
+import { barAlt, trendAlt } from '../charts-alt.js';
+import { funnelAlt, funnelSpec, type FunnelUnit } from '../charts-funnel.js';
+import { CHART_WORDS } from '../charts-words.js';
+import { barSpec, renderSvg, trendSpec, type SeriesPoint } from '../charts.js';
 import type { Block, Section } from '../model.js';
 import { GOAL_MARK, type View } from '../view.js';
 import { regionTrendFigure, threeYearFigure } from './three-year.js';
@@ -26,7 +29,10 @@ async function trendBlocks(v: View): Promise<Block[]> {
   ];
   const lagNote = fill(s.coverageLagNote, { year: v.Y, cutoff: f.date(ctx.table.as_of), current: f.target(config.coverage.targetCurrentYear), previous: f.target(config.coverage.targetPreviousYear) });
   const trendTitle = regionCode ? `${s.coverage}: ${regionName}` : s.coverageTrend;
-  if (points.length) blocks.push({ figure: { caption: trendTitle, note: lagNote, svg: await renderSvg(trendSpec(points, targets, { seriesTitle: s.formType, yearTitle: s.year, years, bands: v.bands('coverage', years), bandWords: v.bandWords }), f, trendTitle) } });
+  if (points.length) {
+    const alt = trendAlt(CHART_WORDS[v.lang], f, trendTitle, points, targets, years);
+    blocks.push({ figure: { caption: trendTitle, note: lagNote, alt, svg: await renderSvg(trendSpec(points, targets, { seriesTitle: s.formType, yearTitle: s.year, years, bands: v.bands('coverage', years), bandWords: v.bandWords }), f, trendTitle, alt) } });
+  }
   const ft0 = formTypes[0]!;
   // A regional report sets each year's rate beside the nation's, as its chart does.
   const nationalToo = level !== 'national';
@@ -50,7 +56,12 @@ async function regionBlocks(v: View): Promise<Block[]> {
     return isShown(r) ? [{ category: v.regionLabel(rc), series: v.cap(v.formLabel(ft)), value: r.value }] : [];
   }));
   const title = `${s.coverageByRegion}, ${Y}`;
-  if (bars.length) blocks.push({ figure: { caption: title, svg: await renderSvg(barSpec(bars, ctx.config.coverage.targetCurrentYear, { categoryTitle: s.region, seriesTitle: s.formType, order: regionsOrdered.map(v.regionLabel), band: v.bands('coverage', [Y])[0] ?? null, bandWords: v.bandWords }), f, title) } });
+  const order = regionsOrdered.map(v.regionLabel);
+  const target = ctx.config.coverage.targetCurrentYear;
+  if (bars.length) {
+    const alt = barAlt(CHART_WORDS[v.lang], f, title, bars, order, target);
+    blocks.push({ figure: { caption: title, alt, svg: await renderSvg(barSpec(bars, target, { categoryTitle: s.region, seriesTitle: s.formType, order, band: v.bands('coverage', [Y])[0] ?? null, bandWords: v.bandWords }), f, title, alt) } });
+  }
   const years = [Y - 1, Y];
   const cells = (level: string, group: string) => years.flatMap((y) => formTypes.flatMap((ft) => [v.rate(v.cov(ft, y, level, group)), v.counts(v.cov(ft, y, level, group))]));
   blocks.push({
@@ -99,18 +110,27 @@ function unitTables(v: View): Block[] {
   });
 }
 
+/** The funnel plots of the report year and the year before, then one key of the unit codes they print. */
 async function funnelBlocks(v: View): Promise<Block[]> {
   const { s, f, ctx, Y, regionCode } = v;
+  const w = CHART_WORDS[v.lang];
   const ft0 = ctx.config.coverage.formTypes[0]!;
   const blocks: Block[] = [];
+  const keyed = new Set<string>();
   for (const y of [Y, Y - 1]) {
     const nat = v.cov(ft0, y, 'national', 'ALL');
     const unitsY = v.rows.filter((r) => r.metric === 'coverage' && r.form_type === ft0 && r.year === y && r.level === 'unit' && pooledRegion(r.group) === null).filter(isShown);
     if (!isShown(nat) || unitsY.length === 0) continue;
     const caption = `${s.funnel}: ${v.formLabel(ft0)} ${y}`;
-    const pts = unitsY.map((r) => ({ name: r.group, value: r.value, n: r.denominator, highlight: !regionCode || ctx.units.get(r.group)?.region === regionCode }));
-    blocks.push({ figure: { caption, note: fill(s.funnelNote, { p95: f.target(0.95), p998: f.pct(0.998) }), svg: await renderSvg(funnelSpec(pts, nat.value, { xTitle: s.patients, target: nat.target, limitLabels: [f.target(0.95), f.pct(0.998)] }), f, caption) } });
+    const pts: FunnelUnit[] = unitsY.map((r) => ({ code: r.group, name: ctx.units.get(r.group)?.name ?? r.group, value: r.value, n: r.denominator, highlight: !regionCode || ctx.units.get(r.group)?.region === regionCode }));
+    for (const p of pts) if (p.highlight) keyed.add(p.code);
+    const alt = funnelAlt(w, f, `${s.coverage}, ${v.formLabel(ft0)} ${y}`, pts, nat.value, nat.target);
+    const spec = funnelSpec(pts, nat.value, { xTitle: s.patients, target: nat.target, words: w, f });
+    blocks.push({ figure: { caption, alt, note: fill(s.funnelNote, { p95: f.target(0.95), p998: f.pct(0.998) }), svg: await renderSvg(spec, f, caption, alt) } });
   }
+  // The codes explained: the plots label units by code where a label fits.
+  const key = v.unitsInScope.filter((u) => keyed.has(u.code)).sort((a, b) => a.code.localeCompare(b.code));
+  if (key.length) blocks.push({ table: { caption: w.keyCaption, head: [w.code, s.unit, ...(regionCode ? [] : [s.region])], rows: key.map((u) => [{ text: u.code }, { text: u.name }, ...(regionCode ? [] : [{ text: v.regionLabel(u.region) }])]) } });
   return blocks;
 }
 

@@ -3,6 +3,8 @@
 import { isShown } from '../../metrics/published.js';
 import { fill } from '../../print/i18n.js';
 import { threeYearSpec } from '../charts-compare.js';
+import { threeYearAlt, trendAlt } from '../charts-alt.js';
+import { CHART_WORDS } from '../charts-words.js';
 import { renderSvg, trendSpec, type SeriesPoint } from '../charts.js';
 import { threeYearRows, type CompareYear, type Indicator } from '../compare.js';
 import type { Block } from '../model.js';
@@ -30,9 +32,11 @@ export async function threeYearFigure(v: View, ind: Indicator, label: string): P
   }));
   const caption = fill(s.threeYearTitle, { indicator: label, year: Y });
   const metric: MetricRow['metric'] = ind.metric;
-  const spec = threeYearSpec(bars, { years: [Y, Y - 1, Y - 2], band: v.bands(metric, [Y])[0] ?? null, bandWords: v.bandWords });
+  const band = v.bands(metric, [Y])[0] ?? null;
+  const spec = threeYearSpec(bars, { years: [Y, Y - 1, Y - 2], band, bandWords: v.bandWords });
   const note = fill(s.threeYearNote, { y0: Y, y1: Y - 1, y2: Y - 2 });
-  return [{ figure: { caption, note, svg: await renderSvg(spec, v.f, caption) } }];
+  const alt = threeYearAlt(CHART_WORDS[v.lang], v.f, `${label} ${Y}`, bars, band?.target ?? null);
+  return [{ figure: { caption, note, alt, svg: await renderSvg(spec, v.f, caption, alt) } }];
 }
 
 /** National report: each region's trend for one indicator, with the national line dashed. */
@@ -45,5 +49,6 @@ export async function regionTrendFigure(v: View, metric: MetricRow['metric'], pi
   if (!points.some((p) => !p.dashed)) return [];
   const caption = fill(s.regionTrendTitle, { indicator: label });
   const spec = trendSpec(points, [], { seriesTitle: s.region, yearTitle: s.year, years, height: 150, bands: v.bands(metric, years), bandWords: v.bandWords });
-  return [{ figure: { caption, svg: await renderSvg(spec, v.f, caption) } }];
+  const alt = trendAlt(CHART_WORDS[v.lang], v.f, caption, points, [], years);
+  return [{ figure: { caption, alt, svg: await renderSvg(spec, v.f, caption, alt) } }];
 }
