@@ -1,5 +1,6 @@
 // Test fixtures: small extract folders written from row lists, and a CLI runner that captures output.
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../src/cli/main.js';
@@ -102,4 +103,19 @@ export async function cli(...argv: string[]): Promise<{ code: number; out: strin
   const err = new Sink();
   const code = await main(argv, { out: out as unknown as NodeJS.WritableStream, err: err as unknown as NodeJS.WritableStream });
   return { code, out: out.text, err: err.text };
+}
+
+/**
+ * A printed PDF's objects as plain text: regreport's PDFs keep their objects in compressed object
+ * streams (src/print/compact.ts), so qpdf writes them out uncompressed first.
+ */
+export function pdfObjects(pdf: string): string {
+  const plain = join(tempDir('regreport-pdf-'), 'plain.pdf');
+  execFileSync('qpdf', ['--qdf', '--object-streams=disable', pdf, plain]);
+  return readFileSync(plain).toString('latin1');
+}
+
+/** The /Alt strings of a PDF's structure tree (Chromium writes them as literal or UTF-16BE hex strings). */
+export function pdfAlts(pdf: string): string[] {
+  return [...pdfObjects(pdf).matchAll(/\/Alt\s*(?:\(([^)]*)\)|<FEFF([0-9A-F]*)>)/gi)].map((m) => m[1] ?? Buffer.from(m[2]!, 'hex').swap16().toString('utf16le'));
 }

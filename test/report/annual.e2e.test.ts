@@ -5,7 +5,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MetricRow, MetricTable } from '../../src/metrics/metrics.js';
-import { cli, tempDir } from '../helpers.js';
+import { cli, pdfAlts, tempDir } from '../helpers.js';
 
 const text = (pdf: string) => execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
 const pct = (v: number) => `${(v * 100).toFixed(1).replace('.', ',')} %`;
@@ -169,8 +169,7 @@ describe('coverage by unit', () => {
     expect(table.slice(0, table.indexOf('</table>'))).toMatch(/<td class="goal low"><span role="img" aria-label="Lav">○<\/span><\/td>/);
     // Where the word is printed beside the shape, the shape is hidden from screen readers (read once).
     expect(html).toContain('<span aria-hidden="true">○</span> Lav</td>');
-    const raw = readFileSync(join(out, 'report-2024-national.pdf')).toString('latin1');
-    const alts = [...raw.matchAll(/\/Alt (?:\(([^)]*)\)|<FEFF([0-9A-F]*)>)/g)].map((m) => m[1] ?? Buffer.from(m[2]!, 'hex').swap16().toString('utf16le'));
+    const alts = pdfAlts(join(out, 'report-2024-national.pdf'));
     expect(alts).toEqual(expect.arrayContaining(['Lav', 'Moderat', 'Høy', 'ikke vurdert']));
   });
 });
