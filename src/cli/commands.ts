@@ -12,6 +12,7 @@ import { readBaseline } from '../check/baseline.js';
 import { compareTables, formatJunit, formatMarkdown, formatText, hasMoved } from '../check/compare.js';
 import type { ScopeOption } from '../report/build.js';
 import { publishCommand } from './publish.js';
+import { cacheCommand } from './cache.js';
 import { periodOf, startRun, withExtract } from './extract.js';
 import {
   asOfOption, checkPeriodOptions, dataOption, langOf, langOption, outDir, parseDateOption, parseYearOption, resourceOptions, str,
@@ -229,4 +230,4 @@ function baselineFile(path: string): string {
 }
 
 
-export const COMMANDS: Readonly<Record<string, Command>> = { validate, metrics, check, build, publish: publishCommand, worklist, sample };
+export const COMMANDS: Readonly<Record<string, Command>> = { validate, metrics, check, build, publish: publishCommand, worklist, sample, cache: cacheCommand };

@@ -49,10 +49,17 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
     const options: ParseArgsConfig['options'] = { debug: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } };
     for (const [k, o] of Object.entries(cmd.options)) options[k] = { type: o.type };
     let values: Record<string, string | boolean | undefined>;
+    let positionals: string[];
     try {
-      ({ values } = parseArgs({ args: rest, options, strict: true, allowPositionals: false }) as { values: Record<string, string | boolean | undefined> });
+      ({ values, positionals } = parseArgs({ args: rest, options, strict: true, allowPositionals: cmd.actions !== undefined }) as { values: Record<string, string | boolean | undefined>; positionals: string[] });
     } catch (e) {
       throw new UsageError(`${(e as Error).message}`, { hint: `run 'regreport ${name} --help' for the options` });
+    }
+    if (cmd.actions && !values.help) {
+      if (positionals.length !== 1 || !cmd.actions.includes(positionals[0]!)) {
+        throw new UsageError(`regreport ${name} needs one of: ${cmd.actions.join(', ')}`, { hint: `usage: regreport ${name} ${cmd.usage}` });
+      }
+      values.action = positionals[0];
     }
     if (values.help) {
       io.out.write(helpText(name, cmd) + '\n');
