@@ -40,17 +40,26 @@ export function loaderCodeHash(): string {
   return codeHash;
 }
 
+/** What regreport itself brings to the key. */
+export interface BuildId {
+  readonly regreport: string;
+  readonly duckdb: string;
+  readonly code: string;
+}
+
+export function currentBuild(): BuildId {
+  return { regreport: VERSION, duckdb: duckdbVersion(), code: loaderCodeHash() };
+}
+
 /** The key's parts, readable (kept in the cache file, shown by `cache list`). */
-export function cacheKeyParts(inputs: readonly KeyedInput[]): Record<string, unknown> {
+export function cacheKeyParts(inputs: readonly KeyedInput[], build: BuildId = currentBuild()): Record<string, unknown> {
   return {
     format: CACHE_FORMAT,
-    regreport: VERSION,
-    duckdb: duckdbVersion(),
-    code: loaderCodeHash(),
+    ...build,
     inputs: [...inputs].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((i) => ({ name: i.name, sha256: i.sha256, bytes: i.bytes })),
   };
 }
 
-export function cacheKey(inputs: readonly KeyedInput[]): string {
-  return createHash('sha256').update(JSON.stringify(cacheKeyParts(inputs))).digest('hex');
+export function cacheKey(inputs: readonly KeyedInput[], build: BuildId = currentBuild()): string {
+  return createHash('sha256').update(JSON.stringify(cacheKeyParts(inputs, build))).digest('hex');
 }
