@@ -7,7 +7,7 @@
 // unchanged afterwards (inputs.ts), and the entry is keyed by those hashes; on a hit they are hashed
 // first, proven unchanged while hashing, and match the hashes the entry was loaded from.
 import { statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { loadConfig } from '../config/config.js';
 import type { DbResources } from '../db-resources.js';
 import { TABLES, type TableName } from '../load/contract.js';
@@ -21,6 +21,8 @@ import { cacheDirError, chooseCacheDir, prepareCacheDir } from './location.js';
 export interface CacheOptions {
   readonly noCache?: boolean;
   readonly cacheDir?: string | undefined;
+  /** the command's output folder: its files may be published, so the cache is never inside it */
+  readonly outDir?: string | undefined;
 }
 
 export interface CachedLoad {
@@ -34,7 +36,9 @@ export interface CachedLoad {
 function cacheFolder(dataDir: string, opts: CacheOptions, note: (s: string) => void): string | null {
   const choice = chooseCacheDir({ ...opts, dataDir });
   if (choice.dir === null) return null;
-  const problem = prepareCacheDir(choice.dir);
+  const out = opts.outDir;
+  const inOut = out !== undefined && (choice.dir === out || choice.dir.startsWith(out + sep));
+  const problem = inOut ? `${choice.dir} is inside the output folder ${out}, whose files may be published` : prepareCacheDir(choice.dir);
   if (problem === null) return choice.dir;
   if (choice.explicit) throw cacheDirError(problem);
   note(`no repeat-run cache: ${problem}; give --cache-dir DIR (a private folder) to keep one, or --no-cache`);

@@ -11,7 +11,7 @@ import { checkRejections, checkReportYear, extractWarnings, formatWarning } from
 import { resolvePeriod, type Period } from '../metrics/metrics.js';
 import { checkOutputPath } from '../output.js';
 import { refuseIfLocked } from '../output-lock.js';
-import { cacheOptionsOf, parseDateOption, parseYearOption, resourcesOf, str, type Values } from './options.js';
+import { cacheOptionsOf, outDir, parseDateOption, parseYearOption, resourcesOf, str, type Values } from './options.js';
 
 export type { Io } from './options.js';
 
@@ -21,7 +21,7 @@ export type { Io } from './options.js';
  */
 export async function withExtract<T>(values: Values, fn: (x: LoadedExtract, inputs: readonly InputFingerprint[]) => Promise<T>): Promise<T> {
   const resources = resourcesOf(values);
-  const cache = cacheOptionsOf(values);
+  const cache = { ...cacheOptionsOf(values), outDir: outDir(values) };
   const out = str(values, 'out');
   if (out !== undefined) {
     checkOutputPath(resolve(out));

@@ -153,6 +153,15 @@ describe('private', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('never inside --out, whose files may be published', async () => {
+    const data = fixture({ cases, forms });
+    const out = tempDir();
+    const r = await cli('metrics', '--data', data, '--out', out, '--cache-dir', join(out, 'cache'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`the cache folder cannot be used: ${join(out, 'cache')} is inside the output folder ${out}, whose files may be published`);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
   it('a default folder that cannot be made: the run goes on without the cache and says so', async () => {
     const data = fixture({ cases, forms });
     writeFileSync(join(data, DEFAULT_CACHE_NAME), 'not a folder');
