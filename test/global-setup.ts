@@ -1,7 +1,7 @@
 // Tests that start the CLI as its own process (kill tests) run the compiled dist/; compile it first
 // when any source file is newer, so they never test stale code.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 function newest(dir: string): number {
@@ -13,9 +13,14 @@ function newest(dir: string): number {
   return t;
 }
 
-export default function setup(): void {
+export default function setup(): () => void {
   const built = 'dist/cli/main.js';
   if (!existsSync(built) || newest('src') > statSync(built).mtimeMs) {
     execFileSync('npx', ['--no-install', 'tsc', '-p', 'tsconfig.json'], { stdio: 'inherit' });
   }
+  // The test run's cache folder (vitest.config.ts) holds copies of the fixtures' rows.
+  return () => {
+    const cache = process.env.REGREPORT_CACHE_DIR;
+    if (cache?.includes('regreport-test-cache-')) rmSync(cache, { recursive: true, force: true });
+  };
 }

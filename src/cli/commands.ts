@@ -13,6 +13,7 @@ import { compareTables, comparisonJson, formatJunit, formatMarkdown, formatText,
 import { inStep } from '../progress.js';
 import { publishCommand } from './publish.js';
 import { buildCommand, worklistCommand } from './print-commands.js';
+import { cacheCommand } from './cache.js';
 import { periodOf, startRun, withExtract } from './extract.js';
 import {
   asOfOption, checkPeriodOptions, dataOption, outDir, parseDateOption, parseYearOption, resourceOptions, str, yearOption, type Command,
@@ -168,4 +169,4 @@ function baselineFile(path: string): string {
 }
 
 
-export const COMMANDS: Readonly<Record<string, Command>> = { validate, metrics, check, build: buildCommand, publish: publishCommand, worklist: worklistCommand, sample };
+export const COMMANDS: Readonly<Record<string, Command>> = { validate, metrics, check, build: buildCommand, publish: publishCommand, worklist: worklistCommand, sample, cache: cacheCommand };

@@ -4,21 +4,25 @@ import { join, resolve } from 'node:path';
 import { loadConfig } from '../config/config.js';
 import { accountingBalances, formatAccounting, formatEncodings, formatIgnored } from '../load/accounting.js';
 import { locateTables } from '../load/files.js';
-import { fingerprintInputs, type InputFingerprint } from '../load/inputs.js';
-import { loadExtract, type LoadedExtract } from '../load/loader.js';
+import type { InputFingerprint } from '../load/inputs.js';
+import type { LoadedExtract } from '../load/loader.js';
+import { loadExtractCached } from '../cache/cached-load.js';
 import { checkRejections, checkReportYear, extractWarnings, formatWarning, type ExtractWarning } from '../load/plausibility.js';
 import { resolvePeriod, type Period } from '../metrics/metrics.js';
-import { TABLES } from '../load/contract.js';
 import { checkOutputPath } from '../output.js';
 import { refuseIfLocked } from '../output-lock.js';
 import { SILENT, type Progress } from '../progress.js';
-import { parseDateOption, parseYearOption, resourcesOf, str, type Values } from './options.js';
+import { cacheOptionsOf, outDir, parseDateOption, parseYearOption, resourcesOf, str, type Values } from './options.js';
 
 export type { Io } from './options.js';
 
-/** Loads --data, hashing registry.yaml and every table file while DuckDB reads them. */
+/**
+ * Loads --data, hashing registry.yaml and every table file while DuckDB reads them, or takes the
+ * validated tables from the repeat-run cache when the hashes match (src/cache/).
+ */
 export async function withExtract<T>(values: Values, fn: (x: LoadedExtract, inputs: readonly InputFingerprint[]) => Promise<T>, progress: Progress = SILENT): Promise<T> {
   const resources = resourcesOf(values);
+  const cache = { ...cacheOptionsOf(values), outDir: outDir(values) };
   const out = str(values, 'out');
   if (out !== undefined) {
     checkOutputPath(resolve(out));
@@ -27,11 +31,8 @@ export async function withExtract<T>(values: Values, fn: (x: LoadedExtract, inpu
   const dir = resolve(str(values, 'data')!);
   const tables = await locateTables(dir);
   await loadConfig(join(dir, 'registry.yaml')); // its errors first, as the loader would give them
-  const files = [{ name: 'registry.yaml', path: join(dir, 'registry.yaml') }, ...TABLES.flatMap((t) => (tables[t] ? [tables[t]] : []))];
-  const hashing = await fingerprintInputs(files);
-  const x = await loadExtract(dir, resources, progress);
+  const { x, inputs } = await loadExtractCached(dir, tables, resources, cache, (note) => process.stderr.write(`note: ${note}\n`), progress);
   try {
-    const inputs = await hashing.verify();
     return await fn(x, inputs);
   } finally {
     x.db.close();

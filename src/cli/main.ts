@@ -86,12 +86,20 @@ function parseOptions(name: string, cmd: Command, rest: string[]): Record<string
   const options: ParseArgsConfig['options'] = { debug: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, quiet: { type: 'boolean' }, json: { type: 'boolean' } };
   for (const [k, o] of Object.entries(cmd.options)) options[k] = { type: o.type };
   let values: Record<string, string | boolean | undefined>;
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({ args: rest, options, strict: true, allowPositionals: false }) as { values: Record<string, string | boolean | undefined> });
+    ({ values, positionals } = parseArgs({ args: rest, options, strict: true, allowPositionals: cmd.actions !== undefined }) as { values: Record<string, string | boolean | undefined>; positionals: string[] });
   } catch (e) {
     throw new UsageError(`${(e as Error).message}`, { hint: `run 'regreport ${name} --help' for the options` });
   }
   if (values.help) return values;
+  // A command with actions takes one first word (`cache list`), passed on as values.action.
+  if (cmd.actions) {
+    if (positionals.length !== 1 || !cmd.actions.includes(positionals[0]!)) {
+      throw new UsageError(`regreport ${name} needs one of: ${cmd.actions.join(', ')}`, { hint: `usage: regreport ${name} ${cmd.usage}` });
+    }
+    values.action = positionals[0];
+  }
   for (const [k, o] of Object.entries(cmd.options)) {
     if (o.required && values[k] === undefined) {
       throw new UsageError(`--${k} is required`, { hint: `usage: regreport ${name} ${cmd.usage}` });

@@ -41,6 +41,8 @@ export interface Command {
   readonly usage: string;
   readonly options: Readonly<Record<string, OptionSpec>>;
   readonly details?: string;
+  /** words the command takes first (`cache list`); the chosen one is values.action */
+  readonly actions?: readonly string[];
   run(values: Values, io: CommandIo): Promise<number>;
 }
 
@@ -54,6 +56,9 @@ export const resourceOptions: Readonly<Record<string, OptionSpec>> = {
   threads: { type: 'string', arg: 'N', help: 'DuckDB worker threads (default: one per CPU core)' },
   'memory-limit': { type: 'string', arg: 'SIZE', help: 'memory DuckDB may use before spilling to disk, e.g. 4GB (default: 80 % of RAM)' },
   'temp-dir': { type: 'string', arg: 'DIR', help: 'where DuckDB spills, in a private subfolder removed afterwards (default: the system temp folder)' },
+  // The repeat-run cache (src/cache/) is part of how the extract is loaded, so every loading command has it.
+  'cache-dir': { type: 'string', arg: 'DIR', help: 'private folder (700) for the repeat-run cache (default: $REGREPORT_CACHE_DIR, else .regreport-cache in the extract folder)' },
+  'no-cache': { type: 'boolean', help: 'neither use nor write the repeat-run cache' },
 };
 
 export function str(values: Values, key: string): string | undefined {
@@ -88,6 +93,12 @@ export function langOf(values: Values): Language | undefined {
 /** --out, defaulting to reports/<name of the extract folder>. */
 export function outDir(values: Values): string {
   return resolve(str(values, 'out') ?? `reports/${basename(resolve(str(values, 'data')!))}`);
+}
+
+export function cacheOptionsOf(values: Values): { noCache: boolean; cacheDir: string | undefined } {
+  const cacheDir = str(values, 'cache-dir');
+  if (cacheDir !== undefined && values['no-cache'] === true) throw new InputError('give --cache-dir or --no-cache, not both');
+  return { noCache: values['no-cache'] === true, cacheDir: cacheDir === undefined ? undefined : resolve(cacheDir) };
 }
 
 export function resourcesOf(values: Values): DbResources {

@@ -82,11 +82,15 @@ export async function fingerprintInputs(files: readonly { readonly name: string;
   };
 }
 
-/** SHA-256 of a file's bytes, and how many there were. */
+/**
+ * SHA-256 of a file's bytes, and how many there were. 1 MiB reads rather than the default 64 KiB: with
+ * the files hashed at once, 356 MB took 0.21 s instead of 0.37 s (SHA extensions; the cache's hit path
+ * waits for these hashes).
+ */
 export async function hashFile(path: string): Promise<{ sha256: string; bytes: number }> {
   const h = createHash('sha256');
   let bytes = 0;
-  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     h.update(chunk);
     bytes += chunk.length;
   }
