@@ -196,11 +196,11 @@
     };
     if (state.three) {
       enc.yOffset = { field: 'year', type: 'nominal' };
-      enc.color = { field: 'year', type: 'nominal', title: T.yearCol, scale: { range: ['#9ecae1', '#4292c6', '#08519c'] } };
+      enc.color = { field: 'year', type: 'nominal', title: T.yearCol, scale: { range: data.colours.years } };
       enc.opacity = { condition: { test: "datum.role !== 'unit'", value: 1 }, value: state.unit ? 0.4 : 1 };
     } else {
       // The legend lists the kinds of rows shown: nation, region, unit and, when chosen, my hospital.
-      var colours = { national: '#444444', region: '#8e5ea2', unit: '#1f5f8b', mine: '#e08a00' };
+      var colours = data.colours;
       var present = roles.filter(function (k) { return values.some(function (v) { return v.role === k; }); });
       enc.color = {
         field: 'roleLabel', type: 'nominal', title: null,
@@ -221,7 +221,7 @@
           encoding: {
             x: { field: 'v', type: 'quantitative' },
             strokeDash: { field: 'kind', type: 'nominal', legend: null, scale: { domain: ['target', 'moderate'], range: [[6, 3], [2, 2]] } },
-            color: { value: '#c8553d' },
+            color: { value: data.colours.goal },
             tooltip: { field: 'label', type: 'nominal' },
           },
         },

@@ -9,6 +9,7 @@ import type { PublishedTable } from '../metrics/published.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { fill, LOCALES, NumberFormat, STRINGS } from '../print/i18n.js';
 import { achievementLabel, groupName, indicators, moderateLevel, regionOf, withheldReason, type Names } from './indicators.js';
+import { RESULTS_PAGE_COLOURS } from '../report/charts-palette.js';
 import { PUBLISH_STRINGS } from './strings.js';
 
 const require = createRequire(import.meta.url);
@@ -27,6 +28,8 @@ export interface PageData {
   readonly year: number;
   readonly asOf: string;
   readonly text: Record<string, string>;
+  /** the report's palette (charts-palette.ts), so the page's charts read as the report's */
+  readonly colours: typeof RESULTS_PAGE_COLOURS;
   readonly regions: readonly { code: string; name: string }[];
   readonly units: readonly { code: string; name: string; region: string }[];
   readonly indicators: readonly {
@@ -95,6 +98,7 @@ export function pageData(table: PublishedTable, config: Config, names: Names, la
     lang,
     locale: LOCALES[lang],
     d3Locale: new NumberFormat(lang).d3Locale(),
+    colours: RESULTS_PAGE_COLOURS,
     registry: table.registry,
     year: table.year,
     asOf: table.as_of,

@@ -14,6 +14,20 @@ export const REFERENCE_COLOURS = ['#000000', '#666666'] as const;
 export const UNIT_COLOUR = '#88AADD';
 export const TOTAL_COLOUR = SERIES_COLOURS[0];
 
+/**
+ * The results page's bars, which have no second channel: colours whose greys stay at least 45 apart.
+ * The nation black (0), my hospital dark blue (55), the region red (118), the other units light blue
+ * (166); three years as light, middle and dark blue (203, 144, 55); goal lines black, dashed.
+ */
+export const RESULTS_PAGE_COLOURS = {
+  national: REFERENCE_COLOURS[0],
+  mine: SERIES_COLOURS[0],
+  region: SERIES_COLOURS[2],
+  unit: UNIT_COLOUR,
+  years: ['#BBCCEE', SERIES_COLOURS[3], SERIES_COLOURS[0]],
+  goal: REFERENCE_COLOURS[0],
+} as const;
+
 /** Markers as polygons in a −1…1 box (Vega scales custom paths by the point's size). */
 const MARKERS = {
   circle: null,

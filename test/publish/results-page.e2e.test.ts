@@ -17,6 +17,7 @@ import type { Language } from '../../src/config/types.js';
 import { LOCALES, NumberFormat } from '../../src/print/i18n.js';
 import { findChromium } from '../../src/print/pdf.js';
 import { cli, tempDir } from '../helpers.js';
+import { RESULTS_PAGE_COLOURS } from '../../src/report/charts-palette.js';
 
 const PATIENT_LEVEL = /\b(K\d{11}|K9\d{8}|P\d{8}|P9\d+|NO-\d{8})\b/;
 let out = '';
@@ -151,7 +152,7 @@ describe('results.html in headless Chromium', () => {
     expect(mine.filter((r) => r.cls.includes('mine')).map((r) => r.key)).toEqual(['coverage|registration|||2024|unit|UNN']);
     expect(mine.some((r) => r.key === 'coverage|registration|||2024|region|HN')).toBe(true);
     expect(mine.length).toBe(hv.length + 2);
-    const bars = await page.$$eval(`section[data-indicator="${ind}"] .chart svg g.mark-rect path[fill="#e08a00"]`, (p) => p.length);
+    const bars = await page.$$eval(`section[data-indicator="${ind}"] .chart svg g.mark-rect path[fill="${RESULTS_PAGE_COLOURS.mine}"]`, (p) => p.length);
     expect(bars).toBe(1);
     await page.click('#f-three');
     await page.evaluate(() => (window as unknown as { regreportResults: { ready(): Promise<unknown> } }).regreportResults.ready());

@@ -6,10 +6,10 @@ import { BAND_COLOURS } from '../../src/report/charts-bands.js';
 import { threeYearSpec } from '../../src/report/charts-compare.js';
 import { funnelSpec } from '../../src/report/charts-funnel.js';
 import { medianSpec } from '../../src/report/charts-median.js';
-import { SERIES_COLOURS, TOTAL_COLOUR, UNIT_COLOUR } from '../../src/report/charts-palette.js';
+import { RESULTS_PAGE_COLOURS, SERIES_COLOURS, TOTAL_COLOUR, UNIT_COLOUR } from '../../src/report/charts-palette.js';
 import { CHART_WORDS } from '../../src/report/charts-words.js';
 import { barSpec, renderSvg, trendSpec, type SeriesPoint } from '../../src/report/charts.js';
-import { confusable, legendEntries, luma, sameGrey, type SeriesLook } from './svg-series.js';
+import { confusable, legendEntries, luma, MIN_LUMA_STEP, sameGrey, type SeriesLook } from './svg-series.js';
 
 const f = new NumberFormat('nb');
 const w = CHART_WORDS.nb;
@@ -102,5 +102,13 @@ describe('series in greyscale', () => {
     expect(high! - moderate!).toBeGreaterThanOrEqual(8);
     expect(moderate! - low!).toBeGreaterThanOrEqual(8);
     for (const c of SERIES_COLOURS) expect(low! - luma(c)).toBeGreaterThanOrEqual(35);
+  });
+
+  it('the results page: its bars (colour only) differ in grey by role, and its three years too', () => {
+    const { national, mine, region, unit, years } = RESULTS_PAGE_COLOURS;
+    for (const set of [[national, mine, region, unit], years]) {
+      const greys = set.map(luma).sort((a, b) => a - b);
+      for (let i = 1; i < greys.length; i++) expect(greys[i]! - greys[i - 1]!).toBeGreaterThanOrEqual(MIN_LUMA_STEP);
+    }
   });
 });
