@@ -42,8 +42,8 @@ const nb = {
   threeYears: 'Vis tre år',
   download: 'Last ned CSV',
   sortHint: 'Klikk på en kolonneoverskrift for å sortere.',
-  goalHint: 'Røde linjer: målet (stiplet) og moderat nivå (prikket).',
-  targetHint: 'Rød stiplet linje: målet.',
+  goalHint: 'Svarte linjer: målet (stiplet) og moderat nivå (prikket).',
+  targetHint: 'Svart stiplet linje: målet.',
   offline: 'Denne siden virker uten nett. Den viser bare publiserbare tall.',
   asOf: 'Datauttak per {asof}.',
 };
@@ -89,8 +89,8 @@ const sv: PublishStrings = {
   threeYears: 'Visa tre år',
   download: 'Ladda ner CSV',
   sortHint: 'Klicka på en kolumnrubrik för att sortera.',
-  goalHint: 'Röda linjer: målet (streckat) och måttlig nivå (prickat).',
-  targetHint: 'Röd streckad linje: målet.',
+  goalHint: 'Svarta linjer: målet (streckat) och måttlig nivå (prickat).',
+  targetHint: 'Svart streckad linje: målet.',
   offline: 'Sidan fungerar utan nätverk. Den visar bara publicerbara siffror.',
   asOf: 'Datauttag per {asof}.',
 };
@@ -134,8 +134,8 @@ const en: PublishStrings = {
   threeYears: 'Show three years',
   download: 'Download CSV',
   sortHint: 'Click a column heading to sort.',
-  goalHint: 'Red lines: the target (dashed) and the moderate level (dotted).',
-  targetHint: 'Red dashed line: the target.',
+  goalHint: 'Black lines: the target (dashed) and the moderate level (dotted).',
+  targetHint: 'Black dashed line: the target.',
   offline: 'This page works offline. It shows publishable numbers only.',
   asOf: 'Data as of {asof}.',
 };
