@@ -31,6 +31,12 @@ export interface CheckedRead {
   readonly params: Params;
 }
 
+/**
+ * The verdict the checking statement gives a row of nothing but empty values, read in its place on
+ * the checked route: not a row, not rejected.
+ */
+export const BLANK = -1;
+
 /** checked: the rows are in ld_<table>, in file order; source: they are in the view src_<table>. */
 export type ReadRoute = 'checked' | 'source';
 
@@ -142,13 +148,14 @@ export async function readCsv(db: Db, file: SourceFile, dialect: CsvDialect, sta
 }
 
 /**
- * The reader's rows as the checking statement takes them: the contract's columns, '' → NULL, and
- * `blank`, a row of nothing but empty values (Excel's ;;;;;;), which is kept in its place and left
- * out later, so that each row's position stays its line.
+ * The reader's rows as the checking statement takes them: the contract's columns, and `blank`, a row
+ * of nothing but empty values (Excel's ;;;;;;), which is kept in its place and left out later, so
+ * that each row's position stays its line. The reader gives an empty field as NULL, and a plain file
+ * has no quotes, so no value is ''.
  */
 function plainRelation(reader: string, header: readonly string[], used: readonly (number | undefined)[], spec: readonly ColumnSpec[]): string {
-  const select = spec.map((c, k) => (used[k] === undefined ? `NULL::VARCHAR AS ${c.name}` : `nullif(c${used[k]}, '') AS ${c.name}`));
-  const blank = header.map((_, i) => `coalesce(c${i}, '') = ''`).join(' AND ');
+  const select = spec.map((c, k) => (used[k] === undefined ? `NULL::VARCHAR AS ${c.name}` : `c${used[k]} AS ${c.name}`));
+  const blank = header.map((_, i) => `c${i} IS NULL`).join(' AND ');
   return `(SELECT ${select.join(', ')}, ${blank} AS blank FROM ${reader})`;
 }
 

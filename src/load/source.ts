@@ -4,7 +4,7 @@ import type { CsvDialect } from '../config/types.js';
 import type { Db } from '../db.js';
 import { InputError } from '../errors.js';
 import { CONTRACT } from './contract.js';
-import { firstLine, openCsv, readCsv, type CheckedRead, type ReadRoute } from './csv.js';
+import { BLANK, firstLine, openCsv, readCsv, type CheckedRead, type ReadRoute } from './csv.js';
 import type { SourceFile } from './files.js';
 
 export interface SourceRead {
@@ -79,7 +79,7 @@ async function checkTreatmentColumns(db: Db, file: SourceFile, used: readonly (n
   const spec = CONTRACT[file.table].columns;
   const absent = spec.filter((c, k) => c.required === 'treatment' && used[k] === undefined).map((c) => c.name);
   if (absent.length === 0) return;
-  const rows = route === 'checked' ? `(SELECT rowid + 2 AS line, form_type FROM ld_${file.table} WHERE NOT blank)` : `src_${file.table}`;
+  const rows = route === 'checked' ? `(SELECT rowid + 2 AS line, form_type FROM ld_${file.table} WHERE fail IS DISTINCT FROM ${BLANK})` : `src_${file.table}`;
   const [row] = await db.all<{ line: string }>(`SELECT min(line) AS line FROM ${rows} WHERE form_type = 'treatment'`);
   if (row?.line === null || row?.line === undefined) return;
   throw new InputError(`the file has treatment forms but no column ${absent.map((c) => `'${c}'`).join(', ')}`, {

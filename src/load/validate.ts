@@ -2,6 +2,7 @@
 // from the CSV reader, or from src_<table>) → ld_<table>; the view chk_<table> (verdict per row, with its
 // line), clean_<table> (the rows that pass, typed) and the rejected rows in dq.
 import type { Db } from '../db.js';
+import { BLANK } from './csv.js';
 import { CONTRACT, TABLES, type ColumnKind, type ColumnSpec, type Rule, type TableName } from './contract.js';
 
 /** The column that identifies a record in data-quality.csv, so the fix can be made in the source system. */
@@ -17,8 +18,8 @@ export const DQ_TABLE_SQL =
 
 /**
  * Where a row's line comes from: `line`, a column of src_<table>; or `position`, the row's place in
- * ld_<table> (rowid), which a statement without joins keeps in file order, beside a `blank` column
- * marking the rows of nothing but empty values.
+ * ld_<table> (rowid), which a statement without joins keeps in file order; there the rows of nothing
+ * but empty values (`blank` in the source) stay in their places with the verdict BLANK.
  */
 export type LineSource = 'line' | 'position';
 
@@ -121,8 +122,9 @@ export async function prepareReferences(db: Db, table: TableName): Promise<void>
 
 /**
  * The statement that checks every row of `source` (the contract's columns as text, '' already NULL,
- * and `line` or `blank` as `lines` says) and writes ld_<table>: the passthrough column, the typed
- * columns, the index of the first rule broken but for the follow-up passes' rules, and its value.
+ * and `line` or `blank` as `lines` says) and writes ld_<table>: the line (if given), the typed
+ * columns, the index of the first rule broken but for the follow-up passes' rules (or BLANK), and
+ * the broken rule's value.
  * No joins: run over the CSV reader, it keeps the file's order. Needs prepareReferences first and the
  * parameter $date_format when the table has dates.
  */
@@ -134,9 +136,9 @@ export function checkStatement(table: TableName, source: string, lines: LineSour
   // For a rejected row, the text of the column that broke the rule (by its position in the table).
   const positions = checks.map((c) => cols.findIndex((x) => x.name === c.column) + 1);
   return `CREATE OR REPLACE TABLE ld_${table} AS
-     WITH judged AS (SELECT s.*, ${verdict} AS fail FROM ${parsedDates(dates, source)} s)
-     SELECT ${lines === 'line' ? 'line' : 'blank'}, ${cols.map(typedColumn).join(', ')}, fail,
-            CASE WHEN fail IS NOT NULL THEN [${cols.map((c) => c.name).join(', ')}][[${positions.join(', ')}][fail + 1]] END AS fail_value
+     WITH judged AS (SELECT s.*, ${lines === 'line' ? verdict : `CASE WHEN blank THEN ${BLANK} ELSE ${verdict} END`} AS fail FROM ${parsedDates(dates, source)} s)
+     SELECT ${lines === 'line' ? 'line, ' : ''}${cols.map(typedColumn).join(', ')}, fail,
+            CASE WHEN fail >= 0 THEN [${cols.map((c) => c.name).join(', ')}][[${positions.join(', ')}][fail + 1]] END AS fail_value
      FROM judged`;
 }
 
@@ -157,7 +159,7 @@ export async function finishTable(db: Db, table: TableName, lines: LineSource): 
   await db.run(
     lines === 'line'
       ? `CREATE VIEW chk_${table} AS SELECT * FROM ld_${table}`
-      : `CREATE VIEW chk_${table} AS SELECT (rowid + 2)::BIGINT AS line, * EXCLUDE (blank) FROM ld_${table} WHERE NOT blank`,
+      : `CREATE VIEW chk_${table} AS SELECT (rowid + 2)::BIGINT AS line, * FROM ld_${table} WHERE fail IS DISTINCT FROM ${BLANK}`,
   );
   const lineOf = lines === 'line' ? 'line' : '(rowid + 2)';
   // unknown_case before duplicate_id: a duplicate is a row after one that passes every rule.

@@ -15,11 +15,11 @@ async function load(dir: string) {
     const dq = (await dataQualityRows(x.db)).map((r) => `${r.table}:${r.line}:${r.column}:${r.value ?? ''}:${r.rule}`);
     const cases = await x.db.all<{ line: string; case_id: string }>('SELECT line, case_id FROM clean_cases ORDER BY line');
     const forms = await x.db.all<{ line: string; form_id: string }>('SELECT line, form_id FROM clean_forms ORDER BY line');
-    // ld_<table> keeps `blank` on the one-statement way and `line` on the careful one.
-    const cols = await x.db.all<{ table_name: string; column_name: string }>(
-      "SELECT table_name, column_name FROM duckdb_columns() WHERE table_name IN ('ld_cases', 'ld_forms') AND column_name IN ('blank', 'line')",
+    // ld_<table> has a column `line` on the careful way; on the one-statement way the line is the position.
+    const cols = await x.db.all<{ table_name: string; line: boolean }>(
+      "SELECT table_name, bool_or(column_name = 'line') AS line FROM duckdb_columns() WHERE table_name IN ('ld_cases', 'ld_forms') GROUP BY table_name",
     );
-    const route = Object.fromEntries(cols.map((c) => [c.table_name.slice(3), c.column_name === 'blank' ? 'checked' : 'source']));
+    const route = Object.fromEntries(cols.map((c) => [c.table_name.slice(3), c.line ? 'source' : 'checked']));
     return {
       route,
       dq,
