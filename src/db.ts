@@ -119,10 +119,12 @@ export class Db {
     if (rows.length === 0) return;
     const width = rows[0]!.length;
     const placeholders = Array.from({ length: width }, (_, i) => `$${i + 1}`).join(', ');
-    const prepared = await this.conn.prepare(`INSERT INTO ${table} VALUES (${placeholders})`);
+    const sql = `INSERT INTO ${table} VALUES (${placeholders})`;
+    // Guarded like every statement: with a tiny --memory-limit even these few rows can run out of memory.
+    const prepared = await this.guarded(sql, () => this.conn.prepare(sql));
     for (const row of rows) {
       prepared.bind([...row]);
-      await prepared.run();
+      await this.guarded(sql, () => prepared.run());
     }
   }
 
