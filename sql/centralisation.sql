@@ -18,25 +18,30 @@ treatments AS (
     AND treatment_type IN (SELECT treatment_type FROM cfg_centralisation_treatments)
     AND registered_date <= $as_of::DATE
 ),
+-- (form ids are unique among valid forms, so the pair (date, form_id) picks one form, as an ordered
+-- first() would, without sorting each case's forms)
 first_treatment AS (
-  SELECT case_id, first(treatment_unit ORDER BY treatment_date, form_id) AS treatment_unit
+  SELECT case_id, arg_min(treatment_unit, (treatment_date, form_id)) AS treatment_unit
   FROM treatments
   GROUP BY case_id
 ),
+-- counted once per year, site group and region; the coarser rows are sums of these counts
 population AS (
-  SELECT c.diagnosis_year AS year, c.site_group, c.residence_region AS region_code, uc.unit_code IS NOT NULL AS at_centre
+  SELECT c.diagnosis_year AS year, c.site_group, c.residence_region AS region_code,
+         count(*) FILTER (WHERE uc.unit_code IS NOT NULL) AS at_centre, count(*) AS n
   FROM cohort c
   JOIN first_treatment f ON f.case_id = c.case_id
   LEFT JOIN unit_centres uc ON uc.unit_code = f.treatment_unit AND uc.site_group = c.site_group
   WHERE c.diagnosis_date <= $as_of::DATE
     AND c.diagnosis_year BETWEEN $first_year AND $year
+  GROUP BY ALL
 )
 SELECT
   CASE WHEN GROUPING(site_group) = 0 THEN site_group ELSE 'ALL' END AS site_group,
   year,
   CASE WHEN GROUPING(region_code) = 0 THEN 'region' ELSE 'national' END AS level,
   CASE WHEN GROUPING(region_code) = 0 THEN region_code ELSE 'ALL' END AS "group",
-  count(*) FILTER (WHERE at_centre) AS numerator,
-  count(*) AS denominator
+  sum(at_centre)::BIGINT AS numerator,
+  sum(n)::BIGINT AS denominator
 FROM population
 GROUP BY GROUPING SETS ((year, site_group), (year), (year, site_group, region_code), (year, region_code));

@@ -9,7 +9,8 @@
 --           r_l = date_key | line        (the minimum: earliest date, then its first line)
 --         where date_key = (days since 1970-01-01 + 1 000 000) << 32; and modality, the
 --         treatment milestone's modality (the code listed first in roles.treatment that day).
--- Packing (date, tie-breaker) into one BIGINT makes each milestone a plain min() over integers.
+-- Packing (date, tie-breaker) into one BIGINT makes each milestone a plain min() over integers; the
+-- role is picked inside min() (NULL for other roles), which costs less than a FILTER per aggregate.
 -- Transfers have no milestone: they neither stop nor restart the clock.
 CREATE OR REPLACE TABLE unit_ranks AS
 SELECT unit_code, row_number() OVER (ORDER BY unit_code) AS r FROM clean_units;
@@ -26,17 +27,17 @@ WITH events AS (
 packed AS (
   SELECT
     pathway_id,
-    min(date_key | unit_rank) FILTER (WHERE role = 'start') AS start_u,
-    min(date_key | line) FILTER (WHERE role = 'start') AS start_l,
-    min(date_key | unit_rank) FILTER (WHERE role = 'first_attendance') AS first_attendance_u,
-    min(date_key | line) FILTER (WHERE role = 'first_attendance') AS first_attendance_l,
-    min(date_key | unit_rank) FILTER (WHERE role = 'decision') AS decision_u,
-    min(date_key | line) FILTER (WHERE role = 'decision') AS decision_l,
-    min(date_key | unit_rank) FILTER (WHERE role = 'treatment') AS treatment_u,
-    min(date_key | line) FILTER (WHERE role = 'treatment') AS treatment_l,
-    min(date_key | treat_ord) FILTER (WHERE role = 'treatment') AS treatment_m,
-    min(date_key | unit_rank) FILTER (WHERE role = 'end') AS end_u,
-    min(date_key | line) FILTER (WHERE role = 'end') AS end_l
+    min(CASE WHEN role = 'start' THEN date_key | unit_rank END) AS start_u,
+    min(CASE WHEN role = 'start' THEN date_key | line END) AS start_l,
+    min(CASE WHEN role = 'first_attendance' THEN date_key | unit_rank END) AS first_attendance_u,
+    min(CASE WHEN role = 'first_attendance' THEN date_key | line END) AS first_attendance_l,
+    min(CASE WHEN role = 'decision' THEN date_key | unit_rank END) AS decision_u,
+    min(CASE WHEN role = 'decision' THEN date_key | line END) AS decision_l,
+    min(CASE WHEN role = 'treatment' THEN date_key | unit_rank END) AS treatment_u,
+    min(CASE WHEN role = 'treatment' THEN date_key | line END) AS treatment_l,
+    min(CASE WHEN role = 'treatment' THEN date_key | treat_ord END) AS treatment_m,
+    min(CASE WHEN role = 'end' THEN date_key | unit_rank END) AS end_u,
+    min(CASE WHEN role = 'end' THEN date_key | line END) AS end_l
   FROM events
   GROUP BY pathway_id
 )

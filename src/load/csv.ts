@@ -1,10 +1,11 @@
-// One CSV file → raw_<table> (all text) → the view src_<table>(line, columns…): the encoding decided
-// per file, line numbers as the file counts them, values trimmed, blank rows left out.
+// One CSV file → either ld_<table>, read and checked in one statement (a plain file: one line per record,
+// no quotes, no padding), or raw_<table> (all text) → the view src_<table>(line, columns…): the encoding
+// decided per file, line numbers as the file counts them, values trimmed, blank rows left out.
 import type { CsvDialect } from '../config/types.js';
-import type { Db } from '../db.js';
+import type { Db, Params } from '../db.js';
 import { InputError } from '../errors.js';
 import type { ColumnSpec } from './contract.js';
-import { decodeWindows1252, headIsUtf8, scanFile, utf8Copy, type FileScan, type Utf8Copy } from './encoding.js';
+import { decodeWindows1252, headIsUtf8, headMayBePadded, scanFile, utf8Copy, type FileScan, type Utf8Copy } from './encoding.js';
 import { blankLineOffsets, head, readCsvHeader, type SourceFile } from './files.js';
 
 export type TextEncoding = 'utf-8' | 'windows-1252';
@@ -16,8 +17,28 @@ export interface CsvStart {
   /** the encoding to try first; with `auto` and no evidence yet, utf-8, confirmed by the scan */
   readonly encoding: TextEncoding;
   readonly decided: boolean;
+  /** the first bytes show no quote, no padded value and no blank line: worth reading the fast way */
+  readonly plainHead: boolean;
   readonly scanning: Promise<FileScan>;
 }
+
+/**
+ * The checking statement (validate.ts), to run straight over the CSV reader: `statement(relation)`
+ * creates ld_<table> from a relation of the contract's columns as text ('' → NULL) and `blank`.
+ */
+export interface CheckedRead {
+  statement(relation: string): string;
+  readonly params: Params;
+}
+
+/**
+ * The verdict the checking statement gives a row of nothing but empty values, read in its place on
+ * the checked route: not a row, not rejected.
+ */
+export const BLANK = -1;
+
+/** checked: the rows are in ld_<table>, in file order; source: they are in the view src_<table>. */
+export type ReadRoute = 'checked' | 'source';
 
 export async function openCsv(file: SourceFile, dialect: CsvDialect): Promise<CsvStart> {
   const bytes = await head(file);
@@ -40,7 +61,8 @@ export async function openCsv(file: SourceFile, dialect: CsvDialect): Promise<Cs
   scanning.catch(() => undefined); // awaited later; a failure there is the error to report
   const body = bom ? bytes.subarray(3) : bytes;
   const text = encoding === 'windows-1252' ? decodeWindows1252(body) : body.toString('utf8');
-  return { header: readCsvHeader(file, text, dialect), bom, encoding, decided, scanning };
+  const plainHead = !headMayBePadded(body, dialect.delimiter) && !/\n\r?\n/.test(text);
+  return { header: readCsvHeader(file, text, dialect), bom, encoding, decided, plainHead, scanning };
 }
 
 /** How one attempt reads the file: as it is, or from a private UTF-8 copy. */
@@ -48,34 +70,37 @@ interface Attempt {
   encoding: TextEncoding;
   copy: boolean;
   blankRows: boolean;
+  /** read and check in one statement; found wrong once the scan has seen the whole file, read again */
+  checked: boolean;
 }
 
 /**
- * Reads the file into raw_<table> and creates src_<table>; returns the encoding it was read in, and
- * whether it is plain ASCII (which `auto` reads as UTF-8, though any encoding would do).
+ * Reads the file into ld_<table> through `checked` when the file is plain, else into raw_<table> and
+ * src_<table>; returns the route taken, the encoding it was read in, and whether it is plain ASCII
+ * (which `auto` reads as UTF-8, though any encoding would do).
  * DuckDB reads UTF-8 and Latin-1 itself; a windows-1252 file with bytes 0x80–0x9F (– ’ € …), which
  * DuckDB's Latin-1 refuses, and a file with short blank rows (;;;) are read from a UTF-8 copy.
  */
-export async function readCsv(db: Db, file: SourceFile, dialect: CsvDialect, start: CsvStart, used: readonly (number | undefined)[], spec: readonly ColumnSpec[]): Promise<{ encoding: TextEncoding; ascii: boolean }> {
+export async function readCsv(db: Db, file: SourceFile, dialect: CsvDialect, start: CsvStart, used: readonly (number | undefined)[], spec: readonly ColumnSpec[], checked: CheckedRead | null): Promise<{ encoding: TextEncoding; ascii: boolean; route: ReadRoute }> {
   const raw = `raw_${file.table}`;
   const columns = start.header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
-  const at: Attempt = { encoding: start.encoding, copy: false, blankRows: false };
+  const at: Attempt = { encoding: start.encoding, copy: false, blankRows: false, checked: checked !== null && start.plainHead };
   for (;;) {
     let copy: Utf8Copy | null = null;
     try {
       if (at.copy) copy = await utf8Copy(file, { from1252: at.encoding === 'windows-1252', blankRowsOf: at.blankRows ? dialect.delimiter : null });
-      try {
-        await db.run(
-          `CREATE OR REPLACE TABLE ${raw} AS SELECT * FROM read_csv($path, header = true, auto_detect = false,
+      const reader = `read_csv($path, header = true, auto_detect = false,
              columns = {${columns}}, delim = $delim, quote = '"', escape = '"', encoding = $encoding,
-             compression = $compression, strict_mode = true)`,
-          {
-            path: copy?.path ?? file.path,
-            delim: dialect.delimiter,
-            encoding: at.copy || at.encoding === 'utf-8' ? 'utf-8' : 'latin-1',
-            compression: !at.copy && file.format === 'csv.gz' ? 'gzip' : 'none',
-          },
-        );
+             compression = $compression, strict_mode = true)`;
+      const params: Params = {
+        path: copy?.path ?? file.path,
+        delim: dialect.delimiter,
+        encoding: at.copy || at.encoding === 'utf-8' ? 'utf-8' : 'latin-1',
+        compression: !at.copy && file.format === 'csv.gz' ? 'gzip' : 'none',
+      };
+      try {
+        if (at.checked && checked) await db.run(checked.statement(plainRelation(reader, start.header, used, spec)), { ...checked.params, ...params });
+        else await db.run(`CREATE OR REPLACE TABLE ${raw} AS SELECT * FROM ${reader}`, params);
       } catch (e) {
         const msg = String((e as Error).message ?? e);
         if (/not latin-1 encoded/i.test(msg) && !at.copy) {
@@ -88,6 +113,7 @@ export async function readCsv(db: Db, file: SourceFile, dialect: CsvDialect, sta
         }
         if (/Expected Number of Columns/i.test(msg) && !at.blankRows && isBlankRow(msg, dialect.delimiter)) {
           at.blankRows = at.copy = true;
+          at.checked = false; // the copy has blank lines where the rows were: line numbers need the careful route
           continue;
         }
         await start.scanning; // a damaged gzip file or an unreadable one is the better explanation
@@ -106,12 +132,43 @@ export async function readCsv(db: Db, file: SourceFile, dialect: CsvDialect, sta
           hint: 'set csv: { encoding: auto } or { encoding: windows-1252 } in registry.yaml, or save the file as UTF-8',
         });
       }
+      if (at.checked) {
+        if (await isPlain(db, file, scan)) return { encoding: at.encoding, ascii: scan.ascii, route: 'checked' };
+        // Padding, quotes or blank lines further on than the first bytes showed: read again, carefully.
+        await db.run(`DROP TABLE ld_${file.table}`);
+        at.checked = false;
+        continue;
+      }
       await createSourceView(db, file, start.header, used, spec, scan, copy?.path ?? null);
-      return { encoding: at.encoding, ascii: scan.ascii };
+      return { encoding: at.encoding, ascii: scan.ascii, route: 'source' };
     } finally {
       await copy?.remove();
     }
   }
+}
+
+/**
+ * The reader's rows as the checking statement takes them: the contract's columns, and `blank`, a row
+ * of nothing but empty values (Excel's ;;;;;;), which is kept in its place and left out later, so
+ * that each row's position stays its line. The reader gives an empty field as NULL, and a plain file
+ * has no quotes, so no value is ''.
+ */
+function plainRelation(reader: string, header: readonly string[], used: readonly (number | undefined)[], spec: readonly ColumnSpec[]): string {
+  const select = spec.map((c, k) => (used[k] === undefined ? `NULL::VARCHAR AS ${c.name}` : `c${used[k]} AS ${c.name}`));
+  const blank = header.map((_, i) => `c${i} IS NULL`).join(' AND ');
+  return `(SELECT ${select.join(', ')}, ${blank} AS blank FROM ${reader})`;
+}
+
+/**
+ * Whether a file read the fast way is what that way assumes, now that the scan has seen every byte:
+ * no value padded (so none needs trim()), no quotes, and one line per record (no blank lines, no line
+ * breaks inside values), so a row's line is its position + 2.
+ */
+async function isPlain(db: Db, file: SourceFile, scan: FileScan): Promise<boolean> {
+  if (scan.mayBePadded) return false;
+  const [row] = await db.all<{ n: string }>(`SELECT count(*) AS n FROM ld_${file.table}`);
+  const physical = scan.newlines + (scan.endsWithNewline ? 0 : 1);
+  return physical === 1 + Number(row?.n ?? 0);
 }
 
 /** DuckDB's error shows the offending line after "Original Line:"; is it only delimiters and blanks? */

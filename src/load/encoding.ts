@@ -55,6 +55,13 @@ function paddingWatch(delimiter: string): { chunk(buf: Buffer): void; padded(): 
   };
 }
 
+/** The same watch over a file's first bytes: whether reading it as a plain file is worth a try. */
+export function headMayBePadded(head: Buffer, delimiter: string): boolean {
+  const watch = paddingWatch(delimiter);
+  watch.chunk(head);
+  return watch.padded();
+}
+
 /** The bytes 0x80–0x9F of windows-1252 (Latin-1 has control codes there); the five unassigned ones map to themselves, as browsers do. */
 const CP1252_HIGH =
   '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +

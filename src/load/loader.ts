@@ -2,12 +2,13 @@
 //
 //   1. registry.yaml → Config                      (config/config.ts)
 //   2. locate one file per table                   (files.ts)
-//   3. each file → src_<table>(line, columns…)     all text, trimmed, '' → NULL   (source.ts, csv.ts)
-//   4. display names free of mojibake               (plausibility.ts)
-//   5. configuration → cfg_* tables                (the SQL stays static for every registry)
-//   6. validate units, cases, forms, pathway_events in that order (each refers to the ones before)
-//      → clean_<table> and the rejected rows in dq  (validate.ts)
-//   7. cases → cohort (site group by ICD-10 prefix), row accounting
+//   3. configuration → cfg_* tables                (the SQL stays static for every registry)
+//   4. each table in turn, units, cases, forms, pathway_events (each refers to the ones before):
+//      a plain CSV file read, typed and checked in one statement → ld_<table>   (csv.ts, validate.ts)
+//      any other → src_<table>(line, columns…), all text, trimmed, '' → NULL, then checked
+//      (source.ts, csv.ts); display names of units free of mojibake (mojibake.ts)
+//      → chk_<table>, clean_<table> and the rejected rows in dq  (validate.ts)
+//   5. cases → cohort (site group by ICD-10 prefix), row accounting
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadConfig } from '../config/config.js';
@@ -21,7 +22,8 @@ import { loadConfigTables } from './config-tables.js';
 import { checkDisplayNames } from './mojibake.js';
 import type { ExtractWarning } from './plausibility.js';
 import { readSource } from './source.js';
-import { DQ_TABLE_SQL, emptyCleanTable, validateTable } from './validate.js';
+import { DQ_TABLE_SQL, checkStatement, emptyCleanTable, finishTable, prepareReferences, validateSource } from './validate.js';
+import type { CheckedRead } from './csv.js';
 
 export interface TableAccounting {
   readonly read: number;
@@ -64,33 +66,34 @@ export async function loadExtract(dataDir: string, opts: DbResources = {}, progr
   try {
     const ignoredColumns: Partial<Record<TableName, readonly string[]>> = {};
     const encodings: Partial<Record<TableName, string>> = {};
-    const dateFormats: Partial<Record<TableName, string>> = {};
-    for (const table of TABLES) {
-      const file = files[table];
-      if (!file) continue;
-      const size = (await stat(file.path)).size;
-      const step = progress.begin('read', `read ${file.name}`, { unit: 'bytes', total: size, table });
-      const read = await readSource(db, file, config.csv);
-      ignoredColumns[table] = read.ignored;
-      encodings[table] = read.encoding;
-      dateFormats[table] = file.format === 'parquet' ? ISO_FORMAT : config.csv.dateFormat;
-      if (table === 'units') await checkDisplayNames(db, file, read.encoding);
-      step.end(size);
-    }
-    // Line numbers come from the raw tables' insertion order; nothing after this depends on the
-    // physical order of rows (every output is sorted explicitly), so let DuckDB work in parallel.
-    await db.run('SET preserve_insertion_order = false');
     await loadConfigTables(db, config);
     await db.run(DQ_TABLE_SQL);
     for (const table of TABLES) {
-      if (!files[table]) {
+      const file = files[table];
+      if (!file) {
         await db.run(emptyCleanTable(table));
         continue;
       }
-      const step = progress.begin('check', `check ${table}`, { table });
-      await validateTable(db, table, dateFormats[table]!);
-      step.end();
+      const dateFormat = file.format === 'parquet' ? ISO_FORMAT : config.csv.dateFormat;
+      // The few units are read as text first: their display names are checked before anything else.
+      const checked: CheckedRead | null = table === 'units' ? null : { statement: (rows) => checkStatement(table, rows, 'position'), params: { date_format: dateFormat } };
+      if (checked) await prepareReferences(db, table);
+      const size = (await stat(file.path)).size;
+      const reading = progress.begin('read', `read ${file.name}`, { unit: 'bytes', total: size, table });
+      const read = await readSource(db, file, config.csv, checked);
+      ignoredColumns[table] = read.ignored;
+      encodings[table] = read.encoding;
+      if (table === 'units') await checkDisplayNames(db, file, read.encoding);
+      reading.end(size);
+      // A plain file's rows were checked while they were read; what is left are the passes of their own.
+      const checking = progress.begin('check', `check ${table}`, { table });
+      if (read.route === 'checked') await finishTable(db, table, 'position');
+      else await validateSource(db, table, dateFormat);
+      checking.end();
     }
+    // Line numbers come from the order rows were read in; nothing after this depends on the physical
+    // order of rows (every output is sorted explicitly), so let DuckDB work in parallel.
+    await db.run('SET preserve_insertion_order = false');
     const step = progress.begin('check', 'cohort and row accounting');
     await db.file('cohort');
     const accounting = await accountRows(db, files);

@@ -4,7 +4,7 @@ import type { CsvDialect } from '../config/types.js';
 import type { Db } from '../db.js';
 import { InputError } from '../errors.js';
 import { CONTRACT } from './contract.js';
-import { firstLine, openCsv, readCsv } from './csv.js';
+import { BLANK, firstLine, openCsv, readCsv, type CheckedRead, type ReadRoute } from './csv.js';
 import type { SourceFile } from './files.js';
 
 export interface SourceRead {
@@ -12,22 +12,27 @@ export interface SourceRead {
   readonly ignored: readonly string[];
   /** how the file was read, for the load summary: utf-8, windows-1252 or parquet */
   readonly encoding: string;
+  /** checked: the rows are already checked, in ld_<table>; source: they wait in src_<table> */
+  readonly route: ReadRoute;
 }
 
-/** Reads one file into src_<table>. */
-export async function readSource(db: Db, file: SourceFile, dialect: CsvDialect): Promise<SourceRead> {
+/**
+ * Reads one file into src_<table>, or, given `checked` and a plain CSV file, reads and checks it in
+ * one statement into ld_<table>.
+ */
+export async function readSource(db: Db, file: SourceFile, dialect: CsvDialect, checked: CheckedRead | null = null): Promise<SourceRead> {
   if (file.format === 'parquet') {
     const cols = await describeParquet(db, file);
     const used = columnPositions(file, cols.map((c) => c.name), dialect);
     await readParquet(db, file, used, cols.map((c) => c.type));
-    await checkTreatmentColumns(db, file, used);
-    return { ignored: ignoredColumns(file, cols.map((c) => c.name)), encoding: 'parquet' };
+    await checkTreatmentColumns(db, file, used, 'source');
+    return { ignored: ignoredColumns(file, cols.map((c) => c.name)), encoding: 'parquet', route: 'source' };
   }
   const start = await openCsv(file, dialect);
   const used = columnPositions(file, start.header, dialect);
-  const read = await readCsv(db, file, dialect, start, used, CONTRACT[file.table].columns);
-  await checkTreatmentColumns(db, file, used);
-  return { ignored: ignoredColumns(file, start.header), encoding: encodingLabel(read.encoding, start.bom, read.ascii) };
+  const read = await readCsv(db, file, dialect, start, used, CONTRACT[file.table].columns, checked);
+  await checkTreatmentColumns(db, file, used, read.route);
+  return { ignored: ignoredColumns(file, start.header), encoding: encodingLabel(read.encoding, start.bom, read.ascii), route: read.route };
 }
 
 /** How the load summary names a file's encoding: a user who saved "ANSI" should not wonder at a bare utf-8. */
@@ -70,11 +75,12 @@ function ignoredColumns(file: SourceFile, header: readonly string[]): string[] {
 }
 
 /** A forms file without treatment columns is fine until it has a treatment form. */
-async function checkTreatmentColumns(db: Db, file: SourceFile, used: readonly (number | undefined)[]): Promise<void> {
+async function checkTreatmentColumns(db: Db, file: SourceFile, used: readonly (number | undefined)[], route: ReadRoute): Promise<void> {
   const spec = CONTRACT[file.table].columns;
   const absent = spec.filter((c, k) => c.required === 'treatment' && used[k] === undefined).map((c) => c.name);
   if (absent.length === 0) return;
-  const [row] = await db.all<{ line: string }>(`SELECT min(line) AS line FROM src_${file.table} WHERE form_type = 'treatment'`);
+  const rows = route === 'checked' ? `(SELECT rowid + 2 AS line, form_type FROM ld_${file.table} WHERE fail IS DISTINCT FROM ${BLANK})` : `src_${file.table}`;
+  const [row] = await db.all<{ line: string }>(`SELECT min(line) AS line FROM ${rows} WHERE form_type = 'treatment'`);
   if (row?.line === null || row?.line === undefined) return;
   throw new InputError(`the file has treatment forms but no column ${absent.map((c) => `'${c}'`).join(', ')}`, {
     file: file.path,

@@ -1,6 +1,8 @@
-// Row validation of one table in the contract's rule order: src_<table> → chk_<table> (verdict per row),
-// clean_<table> (the rows that pass, typed) and the rejected rows in dq.
+// Row validation of one table in the contract's rule order: its rows, checked in one statement (straight
+// from the CSV reader, or from src_<table>) → ld_<table>; the view chk_<table> (verdict per row, with its
+// line), clean_<table> (the rows that pass, typed) and the rejected rows in dq.
 import type { Db } from '../db.js';
+import { BLANK } from './csv.js';
 import { CONTRACT, TABLES, type ColumnKind, type ColumnSpec, type Rule, type TableName } from './contract.js';
 
 /** The column that identifies a record in data-quality.csv, so the fix can be made in the source system. */
@@ -14,56 +16,69 @@ export const ID_COLUMN: Readonly<Record<TableName, string>> = {
 export const DQ_TABLE_SQL =
   'CREATE TABLE dq ("table" VARCHAR, line BIGINT, id VARCHAR, "column" VARCHAR, value VARCHAR, rule VARCHAR, table_ord INTEGER)';
 
+/**
+ * Where a row's line comes from: `line`, a column of src_<table>; or `position`, the row's place in
+ * ld_<table> (rowid), which a statement without joins keeps in file order; there the rows of nothing
+ * but empty values (`blank` in the source) stay in their places with the verdict BLANK.
+ */
+export type LineSource = 'line' | 'position';
+
+/** How a rule is checked: in the checking statement, or in a pass over the checked table afterwards. */
+type Pass = 'inline' | 'duplicates' | 'cases';
+
 interface Check {
   readonly rule: Rule;
   readonly column: string;
   readonly sql: string;
-  /** for reference rules: the set of known values, joined by hash rather than looked up per row */
-  readonly known?: string;
+  readonly pass: Pass;
 }
 
-/** The contract's row rules for one table as SQL conditions, in the order they are applied. */
-function checksFor(table: TableName): { early: Check[]; dupColumn: string | null; late: Check[] } {
+/**
+ * The reference sets that stay small (units, regions, pathway codes), as lists held in variables: a
+ * lookup per row keeps the statement free of joins, which would put the rows out of file order. The
+ * cases, a set as large as the forms, are looked up afterwards in one anti-join.
+ */
+const SMALL_SETS: Partial<Record<ColumnKind['type'], { rule: Rule; variable: string; values: string }>> = {
+  unit: { rule: 'unknown_unit', variable: 'known_unit', values: 'SELECT list(DISTINCT unit_code) FROM clean_units' },
+  region: { rule: 'unknown_region', variable: 'known_region', values: 'SELECT list(DISTINCT region_code) FROM clean_units' },
+  code: { rule: 'unknown_code', variable: 'known_code', values: 'SELECT list(DISTINCT code) FROM cfg_codes' },
+};
+
+/** The contract's row rules for one table, in the order they are applied (a row is rejected for the first it breaks). */
+function checksFor(table: TableName): Check[] {
   const cols = CONTRACT[table].columns;
-  const early: Check[] = [];
-  const late: Check[] = [];
+  const checks: Check[] = [];
   const of = (pred: (c: ColumnSpec) => boolean) => cols.filter(pred);
+  const inline = (rule: Rule, column: string, sql: string) => checks.push({ rule, column, sql, pass: 'inline' });
   for (const c of of((c) => c.required !== 'no')) {
-    const sql = c.required === 'yes' ? `${c.name} IS NULL` : `form_type = 'treatment' AND ${c.name} IS NULL`;
-    early.push({ rule: 'missing_value', column: c.name, sql });
+    inline('missing_value', c.name, c.required === 'yes' ? `${c.name} IS NULL` : `form_type = 'treatment' AND ${c.name} IS NULL`);
   }
   for (const c of of((c) => c.kind.type === 'date')) {
-    early.push({ rule: 'bad_date', column: c.name, sql: `s.${c.name} IS NOT NULL AND s.${parsed(c.name)} IS NULL` });
+    inline('bad_date', c.name, `s.${c.name} IS NOT NULL AND s.${parsed(c.name)} IS NULL`);
   }
   for (const c of cols) {
     if (c.kind.type === 'enum') {
       const set = c.kind.values.map((v) => `'${v}'`).join(', ');
-      early.push({ rule: 'bad_value', column: c.name, sql: `${c.name} IS NOT NULL AND ${c.name} NOT IN (${set})` });
+      inline('bad_value', c.name, `${c.name} IS NOT NULL AND ${c.name} NOT IN (${set})`);
     } else if (c.kind.type === 'age') {
-      early.push({
-        rule: 'bad_value',
-        column: c.name,
-        sql: `${c.name} IS NOT NULL AND NOT coalesce(regexp_full_match(${c.name}, '0*[0-9]{1,3}') AND try_cast(${c.name} AS INTEGER) <= 120, false)`,
-      });
+      inline('bad_value', c.name, `${c.name} IS NOT NULL AND NOT coalesce(regexp_full_match(${c.name}, '0*[0-9]{1,3}') AND try_cast(${c.name} AS INTEGER) <= 120, false)`);
     } else if (c.kind.type === 'orgnr') {
       // A Norwegian organisation number (Enhetsregisteret): nine digits.
-      early.push({ rule: 'bad_value', column: c.name, sql: `${c.name} IS NOT NULL AND NOT regexp_full_match(${c.name}, '[0-9]{9}')` });
+      inline('bad_value', c.name, `${c.name} IS NOT NULL AND NOT regexp_full_match(${c.name}, '[0-9]{9}')`);
     }
   }
+  // duplicate_id sits between the value rules and the reference rules: a row is a duplicate when an
+  // earlier row with the same id passes every rule.
   const id = cols.find((c) => c.kind.type === 'id');
-  const reference: [ColumnKind['type'], Rule, string][] = [
-    ['unit', 'unknown_unit', 'SELECT DISTINCT unit_code AS k FROM clean_units'],
-    ['region', 'unknown_region', 'SELECT DISTINCT region_code AS k FROM clean_units'],
-    ['case', 'unknown_case', 'SELECT case_id AS k FROM clean_cases'], // unique: duplicates are rejected
-    ['code', 'unknown_code', 'SELECT DISTINCT code AS k FROM cfg_codes'],
-  ];
-  for (const [type, rule, known] of reference) {
+  if (id) checks.push({ rule: 'duplicate_id', column: id.name, sql: '', pass: 'duplicates' });
+  for (const type of ['unit', 'region', 'case', 'code'] as const) {
     for (const c of of((c) => c.kind.type === type)) {
-      const j = `j${late.length}`;
-      late.push({ rule, column: c.name, sql: `s.${c.name} IS NOT NULL AND ${j}.k IS NULL`, known });
+      const set = SMALL_SETS[type];
+      if (set) inline(set.rule, c.name, `s.${c.name} IS NOT NULL AND NOT list_contains(getvariable('${set.variable}'), s.${c.name})`);
+      else checks.push({ rule: 'unknown_case', column: c.name, sql: '', pass: 'cases' });
     }
   }
-  return { early, dupColumn: id?.name ?? null, late };
+  return checks;
 }
 
 /** The column holding a date column's parsed value (parsed once, used by the check and the clean row). */
@@ -75,11 +90,11 @@ function parsed(name: string): string {
  * A date in the configured format with a four-digit year. DuckDB's %Y also takes 1–3 digits, so
  * '05.01.24' would be the year 24: a date before the year 1000 is no date of a living registry.
  */
-function parsedDates(dates: readonly string[], table: TableName): string {
-  if (dates.length === 0) return `src_${table}`;
+function parsedDates(dates: readonly string[], source: string): string {
+  if (dates.length === 0) return source;
   const raw = dates.map((c) => `try_strptime(${c}, $date_format)::DATE AS ${c}__raw`).join(', ');
   const checked = dates.map((c) => `CASE WHEN year(${c}__raw) BETWEEN 1000 AND 9999 THEN ${c}__raw END AS ${parsed(c)}`).join(', ');
-  return `(SELECT * EXCLUDE (${dates.map((c) => `${c}__raw`).join(', ')}), ${checked} FROM (SELECT *, ${raw} FROM src_${table}))`;
+  return `(SELECT * EXCLUDE (${dates.map((c) => `${c}__raw`).join(', ')}), ${checked} FROM (SELECT *, ${raw} FROM ${source}))`;
 }
 
 /** Typed columns of a clean table. */
@@ -97,37 +112,62 @@ export function emptyCleanTable(table: TableName): string {
   return `CREATE TABLE clean_${table} (line BIGINT, ${cols.join(', ')})`;
 }
 
+/** Holds the small reference sets the table's rows are checked against; run before its checking statement. */
+export async function prepareReferences(db: Db, table: TableName): Promise<void> {
+  const kinds = new Set(CONTRACT[table].columns.map((c) => c.kind.type));
+  for (const [type, set] of Object.entries(SMALL_SETS)) {
+    if (kinds.has(type as ColumnKind['type'])) await db.run(`SET VARIABLE ${set.variable} = (SELECT coalesce((${set.values}), []::VARCHAR[]))`);
+  }
+}
+
 /**
- * Applies the rules in order; a row is rejected for the first it breaks. duplicate_id compares with
- * earlier rows that are not rejected for any rule, so it sits between the value rules and the
- * reference rules: a row is a duplicate when an earlier row with the same id passes every rule.
+ * The statement that checks every row of `source` (the contract's columns as text, '' already NULL,
+ * and `line` or `blank` as `lines` says) and writes ld_<table>: the line (if given), the typed
+ * columns, the index of the first rule broken but for the follow-up passes' rules (or BLANK), and
+ * the broken rule's value.
+ * No joins: run over the CSV reader, it keeps the file's order. Needs prepareReferences first and the
+ * parameter $date_format when the table has dates.
  */
-export async function validateTable(db: Db, table: TableName, dateFormat: string): Promise<void> {
-  const { early, dupColumn, late } = checksFor(table);
-  const checks = [...early, ...(dupColumn ? [{ rule: 'duplicate_id' as Rule, column: dupColumn, sql: '' }] : []), ...late];
-  // The index of duplicate_id lies between the early (value) and the late (reference) rules' indices.
-  const dupIdx = early.length;
-  const caseOf = (list: Check[], offset: number) =>
-    list.length ? `CASE ${list.map((c, i) => `WHEN ${c.sql} THEN ${i + offset}`).join(' ')} END` : 'NULL::INTEGER';
+export function checkStatement(table: TableName, source: string, lines: LineSource): string {
+  const checks = checksFor(table);
   const cols = CONTRACT[table].columns;
-  const joins = late.map((c, i) => `LEFT JOIN (${c.known}) j${i} ON j${i}.k = s.${c.column}`).join('\n       ');
+  const verdict = `CASE ${checks.flatMap((c, i) => (c.pass === 'inline' ? [`WHEN ${c.sql} THEN ${i}`] : [])).join(' ')} END`;
   const dates = cols.filter((c) => c.kind.type === 'date').map((c) => c.name);
   // For a rejected row, the text of the column that broke the rule (by its position in the table).
   const positions = checks.map((c) => cols.findIndex((x) => x.name === c.column) + 1);
-  // One pass: the checks, the verdict but for duplicate_id, and the typed columns of the rows that pass.
+  return `CREATE OR REPLACE TABLE ld_${table} AS
+     WITH judged AS (SELECT s.*, ${lines === 'line' ? verdict : `CASE WHEN blank THEN ${BLANK} ELSE ${verdict} END`} AS fail FROM ${parsedDates(dates, source)} s)
+     SELECT ${lines === 'line' ? 'line, ' : ''}${cols.map(typedColumn).join(', ')}, fail,
+            CASE WHEN fail >= 0 THEN [${cols.map((c) => c.name).join(', ')}][[${positions.join(', ')}][fail + 1]] END AS fail_value
+     FROM judged`;
+}
+
+/** Checks src_<table> (the careful route of csv.ts, and Parquet) into ld_<table>, then finishes the table. */
+export async function validateSource(db: Db, table: TableName, dateFormat: string): Promise<void> {
+  await prepareReferences(db, table);
+  await db.run(checkStatement(table, `src_${table}`, 'line'), { date_format: dateFormat });
+  await finishTable(db, table, 'line');
+}
+
+/**
+ * After the checking statement: the unknown cases and the duplicate ids in passes of their own, the
+ * rejected rows into dq, the views chk_<table> and clean_<table>; frees the raw text.
+ */
+export async function finishTable(db: Db, table: TableName, lines: LineSource): Promise<void> {
+  const checks = checksFor(table);
+  const cols = CONTRACT[table].columns;
   await db.run(
-    `CREATE TABLE chk_${table} AS
-     WITH judged AS (
-       SELECT s.*, coalesce(${caseOf(early, 0)}, ${caseOf(late, early.length + (dupColumn ? 1 : 0))}) AS fail
-       FROM ${parsedDates(dates, table)} s
-       ${joins}
-     )
-     SELECT line, ${cols.map(typedColumn).join(', ')}, fail,
-            CASE WHEN fail IS NOT NULL THEN [${cols.map((c) => c.name).join(', ')}][[${positions.join(', ')}][fail + 1]] END AS fail_value
-     FROM judged`,
-    { date_format: dateFormat },
+    lines === 'line'
+      ? `CREATE VIEW chk_${table} AS SELECT * FROM ld_${table}`
+      : `CREATE VIEW chk_${table} AS SELECT (rowid + 2)::BIGINT AS line, * FROM ld_${table} WHERE fail IS DISTINCT FROM ${BLANK}`,
   );
-  if (dupColumn) await markDuplicates(db, table, dupColumn, dupIdx);
+  const lineOf = lines === 'line' ? 'line' : '(rowid + 2)';
+  // unknown_case before duplicate_id: a duplicate is a row after one that passes every rule.
+  for (const [i, c] of checks.entries()) {
+    if (c.pass === 'cases') await markUnknownCases(db, table, lineOf, c.column, i);
+  }
+  const dupIdx = checks.findIndex((c) => c.pass === 'duplicates');
+  if (dupIdx !== -1) await markDuplicates(db, table, lineOf, checks[dupIdx]!.column, dupIdx);
   const meta = checks.map((c, i) => `(${i}, '${c.rule}', '${c.column}')`).join(', ');
   await db.run(
     `INSERT INTO dq SELECT '${table}', k.line, k.${ID_COLUMN[table]}, m.col, k.fail_value, m.rule, ${TABLES.indexOf(table)}
@@ -135,8 +175,22 @@ export async function validateTable(db: Db, table: TableName, dateFormat: string
   );
   await db.run(`CREATE VIEW clean_${table} AS SELECT line, ${cols.map((c) => c.name).join(', ')} FROM chk_${table} WHERE fail IS NULL`);
   // The raw text is no longer needed: free it before the next table loads.
-  await db.run(`DROP VIEW src_${table}`);
+  await db.run(`DROP VIEW IF EXISTS src_${table}`);
   await db.run(`DROP TABLE IF EXISTS raw_${table}`);
+}
+
+/**
+ * unknown_case: a case id that no valid case has, for a row not already rejected by an earlier rule.
+ * One anti-join over the table against the valid cases.
+ */
+async function markUnknownCases(db: Db, table: TableName, lineOf: string, column: string, idx: number): Promise<void> {
+  await db.run(
+    `UPDATE ld_${table} SET fail = ${idx}, fail_value = ${column}
+     WHERE ${lineOf} IN (
+       SELECT k.line FROM chk_${table} k ANTI JOIN clean_cases c ON c.case_id = k.${column}
+       WHERE k.${column} IS NOT NULL AND (k.fail IS NULL OR k.fail > ${idx})
+     )`,
+  );
 }
 
 /**
@@ -145,10 +199,10 @@ export async function validateTable(db: Db, table: TableName, dateFormat: string
  * dupIdx) is a duplicate when an earlier row with the same id passes every rule. Kept out of the
  * checking statement, which would otherwise hold all its rows at once to group them by id.
  */
-async function markDuplicates(db: Db, table: TableName, id: string, dupIdx: number): Promise<void> {
+async function markDuplicates(db: Db, table: TableName, lineOf: string, id: string, dupIdx: number): Promise<void> {
   await db.run(
-    `UPDATE chk_${table} SET fail = ${dupIdx}, fail_value = ${id}
-     WHERE line IN (
+    `UPDATE ld_${table} SET fail = ${dupIdx}, fail_value = ${id}
+     WHERE ${lineOf} IN (
        WITH repeated AS (
          SELECT line, ${id} AS id, fail FROM chk_${table}
          WHERE ${id} IN (SELECT ${id} FROM chk_${table} GROUP BY ${id} HAVING count(*) > 1)

@@ -39,7 +39,7 @@ describe('default output when stderr is not a terminal', () => {
     const lines = r.err.trimEnd().split('\n');
     for (const l of lines) expect(l).toMatch(LOG_LINE);
     expect(lines.map((l) => l.replace(/^\[[^\]]*\] /, '').replace(/:.*/, ''))).toEqual([
-      'start', 'read units.csv', 'read cases.csv', 'read forms.csv', 'check units', 'check cases', 'check forms', 'cohort and row accounting', 'write the repeat-run cache', 'metrics', 'metric files',
+      'start', 'read units.csv', 'check units', 'read cases.csv', 'check cases', 'read forms.csv', 'check forms', 'cohort and row accounting', 'write the repeat-run cache', 'metrics', 'metric files',
     ]);
   });
 

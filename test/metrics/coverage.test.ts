@@ -44,6 +44,15 @@ describe('coverage', () => {
     expect(get('coverage registration 2025 national ALL')).toBeUndefined();
   });
 
+  it('each form type on its own: a case with only a treatment form counts for treatment, not for registration', async () => {
+    const only = [CASES_HEADER, 'K,PK,2024-03-01,C49.2,,F,50,R1,L1,', 'M,PM,2024-03-02,C49.2,,F,50,R1,L1,'];
+    const { get } = await run({ yaml: YAML, cases: only, forms: [FORMS_HEADER, '1,K,treatment,C1,2024-05-01,surgery,2024-04-01,C1'] });
+    expect(frac(get('coverage registration 2024 unit L1'))).toBe('0/2');
+    expect(frac(get('coverage treatment 2024 unit L1'))).toBe('1/2');
+    expect(frac(get('coverage treatment 2024 region R1'))).toBe('1/2');
+    expect(frac(get('coverage registration 2024 national ALL'))).toBe('0/2');
+  });
+
   it('attributes cases to the reporting unit and its region, not to the unit that sent the form', async () => {
     const { get } = await run({ yaml: YAML, cases, forms });
     expect(frac(get('coverage registration 2024 unit L1'))).toBe('2/2'); // B's form came from C1
