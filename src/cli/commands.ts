@@ -16,7 +16,7 @@ import { buildCommand, worklistCommand } from './print-commands.js';
 import { cacheCommand } from './cache.js';
 import { periodOf, startRun, withExtract } from './extract.js';
 import {
-  asOfOption, checkPeriodOptions, dataOption, outDir, parseDateOption, parseYearOption, resourceOptions, str, yearOption, type Command,
+  checkPeriodOptions, extractOptions, outDir, parseDateOption, parseYearOption, periodOptions, reportsOutOption, str, type Command,
 } from './options.js';
 import { loadReport } from './run-io.js';
 
@@ -29,8 +29,7 @@ const validate: Command = {
   summary: 'load and check an extract folder; print the row accounting',
   usage: '--data DIR [--out DIR]',
   options: {
-    data: dataOption,
-    ...resourceOptions,
+    ...extractOptions,
     out: { type: 'string', arg: 'DIR', help: 'also write internal/data-quality.csv (every rejected row: table, line, id, column, value, rule; owner-only) here' },
   },
   async run(values, io) {
@@ -86,11 +85,9 @@ const metrics: Command = {
   summary: 'compute the metric table (coverage, centralisation, pathway times)',
   usage: '--data DIR [--year Y] [--as-of YYYY-MM-DD] [--out DIR]',
   options: {
-    data: dataOption,
-    ...resourceOptions,
-    year: yearOption,
-    'as-of': asOfOption,
-    out: { type: 'string', arg: 'DIR', help: 'output folder (default reports/<extract folder name>)' },
+    ...extractOptions,
+    ...periodOptions,
+    out: reportsOutOption,
   },
   details:
     'Writes the published metric table metrics-published.csv/.parquet (withheld rows without numbers), and in\ninternal/ (owner-only, never to be published) metrics.json, metrics.csv, metrics.parquet, metrics.arrow\n(Arrow IPC) and data-quality.csv. The same input gives byte-identical metrics.json.',
@@ -118,13 +115,11 @@ const check: Command = {
   summary: 'recompute the metrics and compare them with a baseline metrics.json (for CI)',
   usage: '--data DIR --baseline FILE [--tolerance X] [--format text|markdown|junit] [--year Y] [--as-of D]',
   options: {
-    data: dataOption,
-    ...resourceOptions,
+    ...extractOptions,
     baseline: { type: 'string', arg: 'FILE', help: 'a metrics.json written earlier by regreport metrics', required: true },
     tolerance: { type: 'string', arg: 'X', help: 'largest absolute change that does not count as moved (default 0)' },
     format: { type: 'string', arg: 'FORMAT', help: 'text (default), markdown (GitHub step summary) or junit (XML)' },
-    year: yearOption,
-    'as-of': asOfOption,
+    ...periodOptions,
   },
   details: 'Exit code 0: nothing moved beyond the tolerance; 1: something moved (the diff is printed); 2: bad input.\nYear and cut-off default to the baseline\'s, so the same period is recomputed.',
   async run(values, io) {

@@ -61,6 +61,15 @@ export const resourceOptions: Readonly<Record<string, OptionSpec>> = {
   'no-cache': { type: 'boolean', help: 'neither use nor write the repeat-run cache' },
 };
 
+/** --data and the resource options: every command that loads an extract. */
+export const extractOptions: Readonly<Record<string, OptionSpec>> = { data: dataOption, ...resourceOptions };
+
+/** --year and --as-of: every command that computes the metrics of a period. */
+export const periodOptions: Readonly<Record<string, OptionSpec>> = { year: yearOption, 'as-of': asOfOption };
+
+/** --out where the reports and metric files go by default. */
+export const reportsOutOption: OptionSpec = { type: 'string', arg: 'DIR', help: 'output folder (default reports/<extract folder name>)' };
+
 export function str(values: Values, key: string): string | undefined {
   const v = values[key];
   return typeof v === 'string' ? v : undefined;

@@ -6,18 +6,16 @@ import { formatSummary } from '../metrics/summary.js';
 import { inStep } from '../progress.js';
 import type { ScopeOption } from '../report/build.js';
 import { periodOf, withExtract } from './extract.js';
-import { asOfOption, checkPeriodOptions, dataOption, langOf, langOption, outDir, resourceOptions, str, yearOption, type Command } from './options.js';
+import { checkPeriodOptions, extractOptions, langOf, langOption, outDir, periodOptions, reportsOutOption, str, type Command } from './options.js';
 import { loadReport } from './run-io.js';
 
 export const buildCommand: Command = {
   summary: 'build the annual report: PDF and HTML, national and per health region, plus the metric files',
   usage: '--data DIR [--year Y] [--as-of D] [--out DIR] [--lang nb|sv|en] [--scope national|regions|units|all]',
   options: {
-    data: dataOption,
-    ...resourceOptions,
-    year: yearOption,
-    'as-of': asOfOption,
-    out: { type: 'string', arg: 'DIR', help: 'output folder (default reports/<extract folder name>)' },
+    ...extractOptions,
+    ...periodOptions,
+    out: reportsOutOption,
     lang: langOption,
     scope: { type: 'string', arg: 'SCOPE', help: 'national, regions (one report per health region), units (one short report per reporting unit) or all (default)' },
   },
@@ -62,11 +60,9 @@ export const worklistCommand: Command = {
   summary: 'list the cases each unit still has to register (patient-level; never published)',
   usage: '--data DIR --out DIR [--year Y] [--as-of D] [--unit CODE | --region CODE] [--lang nb|sv|en]',
   options: {
-    data: dataOption,
-    ...resourceOptions,
+    ...extractOptions,
     out: { type: 'string', arg: 'DIR', help: 'folder for the lists (created with permissions 0700; files 0600)', required: true },
-    year: yearOption,
-    'as-of': asOfOption,
+    ...periodOptions,
     unit: { type: 'string', arg: 'CODE', help: 'only this reporting unit' },
     region: { type: 'string', arg: 'CODE', help: 'only the units of this health region' },
     lang: langOption,

@@ -5,7 +5,7 @@ import { LANGUAGES, type Language } from '../config/types.js';
 import { computeMetricResult } from '../metrics/metrics.js';
 import { inStep } from '../progress.js';
 import { periodOf, withExtract } from './extract.js';
-import { asOfOption, checkPeriodOptions, dataOption, outDir, resourceOptions, str, yearOption, type Command } from './options.js';
+import { checkPeriodOptions, extractOptions, outDir, periodOptions, str, type Command } from './options.js';
 import { loadReport } from './run-io.js';
 
 function languagesOf(value: string | undefined, fallback: Language): Language[] {
@@ -20,11 +20,9 @@ export const publishCommand: Command = {
   summary: 'write the publishing package: results page, results.xlsx, imongr.csv, figures as SVG and PNG',
   usage: '--data DIR --out DIR [--year Y] [--as-of D] [--lang nb|sv|en[,…]]',
   options: {
-    data: dataOption,
-    ...resourceOptions,
+    ...extractOptions,
     out: { type: 'string', arg: 'DIR', help: 'folder for the package (every file in it may be published)', required: true },
-    year: yearOption,
-    'as-of': asOfOption,
+    ...periodOptions,
     lang: { type: 'string', arg: 'nb,sv,en', help: "languages, comma-separated; the first is that of results.html and results.xlsx (default: registry.yaml's)" },
   },
   details:
