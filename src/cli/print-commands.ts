@@ -27,11 +27,11 @@ export const buildCommand: Command = {
     if (!['national', 'regions', 'units', 'all'].includes(scope)) throw new InputError(`--scope must be national, regions, units or all, got '${scope}'`);
     checkPeriodOptions(values);
     // The report stack (Vega, Handlebars, Puppeteer) loads only for the commands that print.
-    const { checkPrintTools, startPrinter } = await import('../print/pdf.js');
+    const { checkPrintTools } = await import('../print/tools.js');
     checkPrintTools();
-    // The browser starts, and the report stack (Vega, Handlebars) loads, while DuckDB reads the
-    // extract on its own threads; the browser is closed however the run ends.
-    const starting = startPrinter();
+    // The browser driver loads and the browser starts, and the report stack (Vega, Handlebars) loads,
+    // while DuckDB reads the extract on its own threads; the browser is closed however the run ends.
+    const starting = import('../print/pdf.js').then((m) => m.startPrinter());
     starting.catch(() => undefined); // awaited below, where a failure to start is the error to report
     const reportStack = import('../report/build.js');
     reportStack.catch(() => undefined);
@@ -75,7 +75,7 @@ export const worklistCommand: Command = {
     if (unit !== undefined && region !== undefined) throw new InputError('give --unit or --region, not both');
     const lang = langOf(values);
     checkPeriodOptions(values);
-    const { checkPrintTools } = await import('../print/pdf.js');
+    const { checkPrintTools } = await import('../print/tools.js');
     const { writeWorklists } = await import('../worklist/worklist.js');
     checkPrintTools();
     return withExtract(values, async (x, inputs) => {

@@ -1,35 +1,14 @@
 // HTML files → PDF with Debian's headless Chromium: one browser for the batch, a few pages at a time,
 // offline (every request but the report file itself is refused), A4 with running header and page footer.
-import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { InputError } from '../errors.js';
 import { sourceDateEpoch, stampPdfDates } from './clock.js';
-import { compactPdf, findQpdf } from './compact.js';
+import { compactPdf } from './compact.js';
+import { findChromium } from './tools.js';
 
-const CANDIDATES = ['/usr/bin/chromium-headless-shell', '/usr/lib/chromium/chromium-headless-shell', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-
-export function findChromium(): string {
-  const env = process.env.REGREPORT_CHROMIUM;
-  if (env) {
-    if (!existsSync(env)) throw new InputError(`REGREPORT_CHROMIUM points to ${env}, which does not exist`);
-    return env;
-  }
-  const found = CANDIDATES.find((c) => existsSync(c));
-  if (!found) {
-    throw new InputError('no headless Chromium found for printing PDFs', {
-      hint: 'install it with: apt-get install chromium-headless-shell fonts-dejavu-core (or run make report, which does), or set REGREPORT_CHROMIUM',
-    });
-  }
-  return found;
-}
-
-/** Both programs printing needs, checked before the extract loads so a missing one stops the run early. */
-export function checkPrintTools(): void {
-  findChromium();
-  findQpdf();
-}
+export { checkPrintTools, findChromium } from './tools.js';
 
 export interface PdfJob {
   /** the staged HTML file to print */
