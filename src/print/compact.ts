@@ -2,25 +2,7 @@
 // (one per structure element) into compressed object streams. Lossless: pages, text, tags, outline and
 // links are the same objects; a 14-page report goes from about 690 KB to about 330 KB.
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { InputError } from '../errors.js';
-
-const QPDF = ['/usr/bin/qpdf', '/usr/local/bin/qpdf'];
-
-export function findQpdf(): string {
-  const env = process.env.REGREPORT_QPDF;
-  if (env) {
-    if (!existsSync(env)) throw new InputError(`REGREPORT_QPDF points to ${env}, which does not exist`);
-    return env;
-  }
-  const found = QPDF.find((c) => existsSync(c));
-  if (!found) {
-    throw new InputError('qpdf, which makes the printed PDFs compact, is not installed', {
-      hint: 'install it with: apt-get install qpdf (or run make report, which does)',
-    });
-  }
-  return found;
-}
+import { findQpdf } from './tools.js';
 
 /** Rewrites the PDF file in place with object streams; the file ID comes from the content, so builds repeat byte for byte. */
 export async function compactPdf(path: string): Promise<void> {
