@@ -87,7 +87,14 @@ export async function storeEntry(x: LoadedExtract, path: string, meta: Omit<Entr
     removeStaleTemps(join(path, '..'));
     await x.db.run(`ATTACH ${quote(temp)} AS regreport_cache_new`);
     attached = true;
-    await x.db.run('COPY FROM DATABASE memory TO regreport_cache_new');
+    // The chk_* views of plain files number lines by rowid (the row's place in ld_*): the copy must
+    // keep every table's rows in their order, which DuckDB's parallel insert does only when told to.
+    await x.db.run('SET preserve_insertion_order = true');
+    try {
+      await x.db.run('COPY FROM DATABASE memory TO regreport_cache_new');
+    } finally {
+      await x.db.run('SET preserve_insertion_order = false');
+    }
     const full: EntryMeta = {
       ...meta,
       tables: x.files.map((f) => f.table),

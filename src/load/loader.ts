@@ -92,7 +92,8 @@ export async function loadExtract(dataDir: string, opts: DbResources = {}, progr
       checking.end();
     }
     // Line numbers come from the order rows were read in; nothing after this depends on the physical
-    // order of rows (every output is sorted explicitly), so let DuckDB work in parallel.
+    // order of rows (every output is sorted explicitly), so let DuckDB work in parallel. (Copying the
+    // tables elsewhere must keep it: the chk_* views of plain files take lines from rowid; cache/entry.ts.)
     await db.run('SET preserve_insertion_order = false');
     const step = progress.begin('check', 'cohort and row accounting');
     await db.file('cohort');
