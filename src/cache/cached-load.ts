@@ -15,6 +15,7 @@ import type { SourceFile } from '../load/files.js';
 import { fingerprintInputs, type InputFingerprint } from '../load/inputs.js';
 import { loadExtract, type LoadedExtract } from '../load/loader.js';
 import { cacheKey, cacheKeyParts, type KeyedInput } from './key.js';
+import { derivedStore } from './derived-store.js';
 import { entryPath, openEntry, storeEntry, useEntry, type OpenEntry } from './entry.js';
 import { cacheDirError, chooseCacheDir, prepareCacheDir } from './location.js';
 import { SILENT, type Progress } from '../progress.js';
@@ -79,7 +80,7 @@ export async function loadExtractCached(
       const inputs = await hashing.verify();
       if (entry.meta.key === cacheKey(inputs)) {
         const step = progress.begin('read', 'the checked extract from the repeat-run cache');
-        const x = await useEntry(entry, { config, dataDir, configFile, files: tables });
+        const x = await useEntry(entry, { config, dataDir, configFile, files: tables, derived: derivedStore(path!, entry.meta.key) });
         step.end();
         return { x, inputs, cache: 'hit' };
       }
@@ -98,7 +99,7 @@ export async function loadExtractCached(
       const step = progress.begin('files', 'write the repeat-run cache');
       const stored = await storeEntry(x, path, { key, keyParts: cacheKeyParts(inputs), extract: dataDir, created: new Date().toISOString() });
       step.end();
-      return { x, inputs, cache: stored ? 'stored' : 'loaded' };
+      return stored ? { x: { ...x, derived: derivedStore(path, key) }, inputs, cache: 'stored' } : { x, inputs, cache: 'loaded' };
     } catch (e) {
       // The run itself is sound; only the next one will be slower.
       note(`the repeat-run cache was not written: ${(e as Error).message.split('\n')[0]}`);

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Config } from '../config/types.js';
+import type { DerivedStore } from '../derived.js';
 import { Db } from '../db.js';
 import type { DbResources } from '../db-resources.js';
 import { onAbort } from '../exit-cleanup.js';
@@ -14,6 +15,7 @@ import type { TableName } from '../load/contract.js';
 import type { SourceFile } from '../load/files.js';
 import type { LoadedExtract } from '../load/loader.js';
 import { pidAlive } from '../pid.js';
+import { removeDerived } from './derived-store.js';
 import { tryLock } from './entry-lock.js';
 
 /** What the cache file says about itself and about the load. */
@@ -39,7 +41,8 @@ const ALIAS = 'regreport_cache';
 const CHANGED_LATER = ['dq'];
 
 const ENTRY_NAME = /^[0-9a-f]{16}\.duckdb$/;
-const TEMP_NAME = /^([0-9a-f]{16})\.duckdb\.tmp-(\d+)-[0-9a-z]+(\.wal)?$/;
+/** a temporary entry, or a derived result's temporary file; group 2 is the writer's pid */
+const TEMP_NAME = /^([0-9a-f]{16})\.duckdb(?:\.derived-[0-9a-f]{16}\.json)?\.tmp-(\d+)-[0-9a-z]+(\.wal)?$/;
 
 /** The entry of an extract folder: one per folder, so a new load replaces the old one. */
 export function entryPath(cacheDir: string, dataDir: string): string {
@@ -110,6 +113,7 @@ export async function storeEntry(x: LoadedExtract, path: string, meta: Omit<Entr
     attached = false;
     chmodSync(temp, 0o600);
     renameSync(temp, path);
+    removeDerived(path);
     return true;
   } catch (e) {
     if (attached) await x.db.run('DETACH regreport_cache_new').catch(() => undefined);
@@ -146,7 +150,7 @@ export async function openEntry(path: string, resources: DbResources): Promise<O
 /** Makes an opened entry the run's extract: the cached tables answer to their plain names. */
 export async function useEntry(
   entry: OpenEntry,
-  where: { config: Config; dataDir: string; configFile: string; files: Readonly<Record<TableName, SourceFile | null>> },
+  where: { config: Config; dataDir: string; configFile: string; files: Readonly<Record<TableName, SourceFile | null>>; derived: DerivedStore },
 ): Promise<LoadedExtract> {
   const { db, meta } = entry;
   // New tables go to `memory`; a name not found there is looked up in the entry.
@@ -165,5 +169,6 @@ export async function useEntry(
     encodings: meta.encodings,
     accounting: meta.accounting,
     warnings: meta.warnings,
+    derived: where.derived,
   };
 }

@@ -24,20 +24,37 @@ export interface KeyedInput {
   readonly bytes: number;
 }
 
-let codeHash: string | undefined;
+const codeHashes = new Map<string, string>();
 
-/** SHA-256 over the names and bytes of the files the load runs (src/*.ts in tests, dist/*.js in use). */
-export function loaderCodeHash(): string {
-  if (codeHash !== undefined) return codeHash;
+/** SHA-256 over the names and bytes of the files in these folders (src/*.ts in tests, dist/*.js in use). */
+function folderHash(dirs: readonly string[]): string {
+  const id = dirs.join('\0');
+  let hash = codeHashes.get(id);
+  if (hash !== undefined) return hash;
   const h = createHash('sha256');
-  const dirs = ['../load/', '../config/', './'].map((d) => fileURLToPath(new URL(d, import.meta.url)));
-  for (const dir of [...dirs, SQL_DIR]) {
+  for (const dir of dirs) {
     for (const name of readdirSync(dir).filter((n) => /\.(js|ts|sql)$/.test(n)).sort()) {
       h.update(`${name}\0`).update(readFileSync(join(dir, name))).update('\0');
     }
   }
-  codeHash = h.digest('hex');
-  return codeHash;
+  hash = h.digest('hex');
+  codeHashes.set(id, hash);
+  return hash;
+}
+
+const here = (d: string) => fileURLToPath(new URL(d, import.meta.url));
+
+/** The code the load runs: the load/, config/ and cache/ modules and the SQL files. */
+export function loaderCodeHash(): string {
+  return folderHash([here('../load/'), here('../config/'), here('./'), SQL_DIR]);
+}
+
+/**
+ * The code that derives results from a loaded extract (derived.ts): the loader's and the metrics/
+ * modules, so a changed metric never reuses a result of the old one while the entry stays valid.
+ */
+export function derivedCodeHash(): string {
+  return folderHash([here('../load/'), here('../config/'), here('./'), SQL_DIR, here('../metrics/')]);
 }
 
 /** What regreport itself brings to the key. */

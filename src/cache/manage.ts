@@ -15,14 +15,22 @@ export interface ListedEntry {
   readonly meta: Pick<EntryMeta, 'extract' | 'created' | 'keyParts'> | null;
 }
 
-/** Everything of the cache's: entries, their locks, temporary files of unfinished writes. */
-const OWN_FILE = /^[0-9a-f]{16}\.duckdb(\.lock|\.wal|\.tmp-\d+-[0-9a-z]+(\.wal)?)?$/;
+/** Everything of the cache's: entries, their locks, derived results, temporary files of unfinished writes. */
+const OWN_FILE = /^[0-9a-f]{16}\.duckdb(\.lock|\.wal|\.tmp-\d+-[0-9a-z]+(\.wal)?|\.derived-[0-9a-f]{16}\.json(\.tmp-\d+-[0-9a-z]+)?)?$/;
 
 function names(dir: string): string[] {
   try {
     return readdirSync(dir).sort();
   } catch {
     return [];
+  }
+}
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0; // removed meanwhile
   }
 }
 
@@ -50,7 +58,11 @@ export async function listEntries(dir: string, dataDir?: string): Promise<Listed
   for (const n of names(dir).filter((n) => isEntryName(n) && (only === null || n === only))) {
     const file = join(dir, n);
     const st = statSync(file);
-    out.push({ file, bytes: st.size, modified: st.mtime, meta: await readMeta(file) });
+    // The entry's derived results (metric tables of the periods asked for) count as its size.
+    const derivedBytes = names(dir)
+      .filter((d) => d.startsWith(`${n}.derived-`))
+      .reduce((sum, d) => sum + sizeOf(join(dir, d)), 0);
+    out.push({ file, bytes: st.size + derivedBytes, modified: st.mtime, meta: await readMeta(file) });
   }
   return out.sort((a, b) => a.modified.getTime() - b.modified.getTime());
 }

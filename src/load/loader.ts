@@ -16,6 +16,7 @@ import type { Config } from '../config/types.js';
 import { Db } from '../db.js';
 import type { DbResources } from '../db-resources.js';
 import { SILENT, type Progress } from '../progress.js';
+import type { DerivedStore } from '../derived.js';
 import { TABLES, type Rule, type TableName } from './contract.js';
 import { locateTables, type SourceFile } from './files.js';
 import { loadConfigTables } from './config-tables.js';
@@ -47,6 +48,8 @@ export interface LoadedExtract {
   readonly accounting: Readonly<Partial<Record<TableName, TableAccounting>>>;
   /** found while loading (a file not read, and why); the period's warnings are in plausibility.ts */
   readonly warnings: readonly ExtractWarning[];
+  /** results earlier runs derived from the same files (the repeat-run cache); absent without it */
+  readonly derived?: DerivedStore;
 }
 
 const ISO_FORMAT = '%Y-%m-%d';

@@ -3,6 +3,7 @@
 import { InputError } from '../errors.js';
 import type { Period } from '../metrics/metrics.js';
 import { TABLES } from './contract.js';
+import { derived } from '../derived.js';
 import type { LoadedExtract } from './loader.js';
 
 /** What a warning is about; worded per language by whoever shows it. */
@@ -91,7 +92,11 @@ export async function checkReportYear(x: LoadedExtract, period: Period): Promise
 
 /** The load's warnings and those of the period: units whose cases have no form, site groups with no case. */
 export async function extractWarnings(x: LoadedExtract, period: Period): Promise<ExtractWarning[]> {
-  const out: ExtractWarning[] = [...x.warnings];
+  return [...x.warnings, ...(await derived(x.derived, `warnings ${JSON.stringify(period)}`, () => periodWarnings(x, period)))];
+}
+
+async function periodWarnings(x: LoadedExtract, period: Period): Promise<ExtractWarning[]> {
+  const out: ExtractWarning[] = [];
   const units = await x.db.all<{ unit: string; cases: string }>(
     // A semi join hashes the trend years' cases, not every form (a third faster at national scale).
     `WITH cs AS (

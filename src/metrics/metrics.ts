@@ -1,5 +1,6 @@
 // Loaded extract + period → the metric table of metrics.md §4: counts from sql/, then interval,
 // target, met and suppression in one place, sorted as the spec orders them.
+import { listValue } from '@duckdb/node-api';
 import { InputError } from '../errors.js';
 import type { Config } from '../config/types.js';
 import { TABLES, type TableName } from '../load/contract.js';
@@ -41,10 +42,38 @@ export async function resolvePeriod(x: LoadedExtract, opts: { year?: number | un
   return { year, asOf, firstYear: year - x.config.coverage.trendYears + 1 };
 }
 
-/** Milestones and intervals for the period; lists negative intervals in dq. Idempotent. */
-export async function preparePathways(x: LoadedExtract, period: Period): Promise<void> {
+/** dq's negative_interval rows as of a cut-off: the line of the event and the pathway id. */
+interface NegativeIntervals {
+  readonly lines: readonly string[];
+  readonly ids: readonly string[];
+}
+
+const negativesKey = (period: Period) => `negative intervals as of ${period.asOf}`;
+const metricsKey = (period: Period) => `metrics ${JSON.stringify(period)}`;
+
+/** Builds the milestones and intervals of the period, which list the negative intervals in dq. */
+async function buildPathways(x: LoadedExtract, period: Period): Promise<void> {
   await x.db.file('pathway_milestones', { as_of: period.asOf });
   await x.db.file('pathway_intervals');
+  if (!x.derived) return;
+  const rows = await x.db.all<{ line: string; id: string }>("SELECT line, id FROM dq WHERE rule = 'negative_interval'");
+  x.derived.put(negativesKey(period), { lines: rows.map((r) => r.line), ids: rows.map((r) => r.id) } satisfies NegativeIntervals);
+}
+
+/**
+ * Lists the period's negative intervals in dq (as pathway_intervals.sql does), taken from an earlier
+ * run on the same extract when the repeat-run cache has them. Idempotent.
+ */
+export async function preparePathways(x: LoadedExtract, period: Period): Promise<void> {
+  const kept = x.derived?.get<NegativeIntervals>(negativesKey(period));
+  if (kept === undefined) return buildPathways(x, period);
+  await x.db.run("DELETE FROM dq WHERE rule = 'negative_interval'");
+  if (kept.lines.length === 0) return;
+  await x.db.run(
+    "INSERT INTO dq SELECT 'pathway_events', line, id, 'event_date', id, 'negative_interval', 3 " +
+      'FROM (SELECT unnest($lines::BIGINT[]) AS line, unnest($ids::VARCHAR[]) AS id)',
+    { lines: listValue([...kept.lines]), ids: listValue([...kept.ids]) },
+  );
 }
 
 interface CountRow {
@@ -151,8 +180,19 @@ function poolSmallUnits(x: LoadedExtract, period: Period, rows: readonly MetricR
 
 /** The metric table, with `withheld` decided over the rows as they will be published. */
 export async function computeMetricResult(x: LoadedExtract, period: Period): Promise<MetricResult> {
+  const kept = x.derived?.get<MetricResult>(metricsKey(period));
+  if (kept !== undefined) {
+    await preparePathways(x, period); // data quality lists them, whatever else the run does
+    return kept;
+  }
+  await buildPathways(x, period);
+  const result = await metricResultOf(x, period);
+  x.derived?.put(metricsKey(period), result);
+  return result;
+}
+
+async function metricResultOf(x: LoadedExtract, period: Period): Promise<MetricResult> {
   const params = { first_year: period.firstYear, year: period.year, as_of: period.asOf };
-  await preparePathways(x, period);
   const rows: MetricRow[] = [];
   for (const r of await x.db.file<CountRow>('coverage', params)) rows.push(toRow(x.config, period, 'coverage', r));
   for (const r of await x.db.file<CountRow>('centralisation', params)) rows.push(toRow(x.config, period, 'centralisation', r));
