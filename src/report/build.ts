@@ -54,8 +54,8 @@ export async function buildReports(x: LoadedExtract, result: MetricResult, opts:
       await eachConcurrently(scopes, PRINT_CONCURRENCY, async (scope) => {
         const name = `report-${table.year}-${scope.kind === 'national' ? 'national' : `${scope.kind}-${fileNames[scope.kind].get(scope.code)!}`}`;
         const model = await buildModel(ctx, scope);
-        const prints = await printReport(printer, stage, name, model, scope.kind, guesses);
-        reports.advance(`${name}.pdf${prints > 1 ? ` (printed ${prints} times for the contents' page numbers)` : ''}`);
+        const { printed } = await printReport(printer, stage, name, model, scope.kind, guesses);
+        reports.advance(`${name}.pdf${printed > 1 ? ` (printed ${printed} times for the contents' page numbers)` : ''}`);
       });
       reports.end();
       // 6. Metric files.

@@ -18,6 +18,12 @@ type Contents = ReportModel['contents'];
 /** At most this many prints of one report: the numbers settle after two at the latest. */
 export const MAX_PRINTS = 3;
 
+/** How a report got its page numbers: quick prints for the page breaks only, and full prints. */
+export interface Prints {
+  readonly measured: number;
+  readonly printed: number;
+}
+
 export class PageGuesses {
   private readonly pages = new Map<string, Contents>();
 
@@ -25,9 +31,9 @@ export class PageGuesses {
     return JSON.stringify([kind, contents.map((c) => [c.id, c.title])]);
   }
 
-  /** The contents with the pages of a finished report of the same shape, or as they are if none. */
-  guess(kind: Scope['kind'], contents: Contents): Contents {
-    return this.pages.get(PageGuesses.key(kind, contents)) ?? contents;
+  /** The contents with the pages of a finished report of the same shape, or null if none is finished. */
+  guess(kind: Scope['kind'], contents: Contents): Contents | null {
+    return this.pages.get(PageGuesses.key(kind, contents)) ?? null;
   }
 
   /** Records contents whose pages a print confirmed. */
@@ -47,29 +53,40 @@ export function samePages(a: Contents, b: Contents): boolean {
 
 /**
  * 4. HTML and 5. PDF of one report: printed with the best page numbers known for its contents, then
- * again while the pages read from the PDF differ from the printed ones. Returns the number of prints.
+ * again while the pages read from the PDF differ from the printed ones. With no finished report of
+ * its shape to start from, a quick print (Printer.measure: the same page breaks at half the cost)
+ * finds the pages first, so the full print usually needs doing once.
  */
 export async function printReport(
   printer: Printer, stage: Pick<Staging, 'path' | 'write'>, name: string, built: ReportModel, kind: Scope['kind'], guesses: PageGuesses,
   // the HTML and the reading of a PDF's pages; a test puts a fake layout in their place
   io: { render: (m: ReportModel) => string; readPages: (pdf: Buffer) => ReadonlyMap<string, number> } = { render: renderHtml, readPages: destinationPages },
-): Promise<number> {
-  let model: ReportModel = { ...built, contents: guesses.guess(kind, built.contents) };
+): Promise<Prints> {
   const job: PdfJob = {
     htmlPath: stage.path(`${name}.html`),
     pdfPath: stage.path(`${name}.pdf`),
-    headerLeft: model.registry,
-    headerRight: `${model.s.annualReport} ${model.year}${model.scopeName ? ` – ${model.scopeName}` : ''}`,
-    pageOf: model.s.pageOf as [string, string],
+    headerLeft: built.registry,
+    headerRight: `${built.s.annualReport} ${built.year}${built.scopeName ? ` – ${built.scopeName}` : ''}`,
+    pageOf: built.s.pageOf as [string, string],
   };
-  for (let print = 1; ; print++) {
+  let model: ReportModel = built;
+  let measured = 0;
+  const guess = guesses.guess(kind, built.contents);
+  if (guess !== null) {
+    model = { ...built, contents: guess };
+  } else {
+    await stage.write(`${name}.html`, io.render(model));
+    model = { ...model, contents: withPages(model.contents, io.readPages(await printer.measure(job))) };
+    measured = 1;
+  }
+  for (let printed = 1; ; printed++) {
     await stage.write(`${name}.html`, io.render(model));
     const contents = withPages(model.contents, io.readPages(await printer.print(job)));
     if (samePages(contents, model.contents)) {
       guesses.learn(kind, contents);
-      return print;
+      return { measured, printed };
     }
-    if (print === MAX_PRINTS) return print;
+    if (printed === MAX_PRINTS) return { measured, printed };
     model = { ...model, contents };
   }
 }
