@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what regreport needs on a Debian machine, once: Debian packages (headless Chromium and qpdf
-# for the PDFs, a font, poppler and mupdf-tools for the PDF checks), then the npm packages and the
-# compiled CLI.
+# for the PDFs, a font, poppler and mupdf-tools for the PDF checks, unzip for the workbook checks), then
+# the npm packages and the compiled CLI.
 # Safe to run again: it only installs what is missing or out of date.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +15,8 @@ command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
 # mutool reads the PDF bookmarks back in the tests.
 command -v mutool >/dev/null 2>&1 || need+=(mupdf-tools)
+# zipinfo and unzip read the .xlsx files' zip entries back in the tests.
+command -v zipinfo >/dev/null 2>&1 || need+=(unzip)
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing Debian packages: ${need[*]}"
   sudo=""

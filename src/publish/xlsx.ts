@@ -6,6 +6,7 @@ import type { PublishedTable } from '../metrics/published.js';
 import { fill, NumberFormat, STRINGS } from '../print/i18n.js';
 import { achievementLabel, groupName, indicators, moderateLevel, regionOf, withheldReason, type Names } from './indicators.js';
 import { PUBLISH_STRINGS } from './strings.js';
+import { withEntryTimes } from './zip-times.js';
 
 export interface SheetColumn {
   readonly header: string;
@@ -42,7 +43,7 @@ export function sheetNames(labels: readonly string[]): string[] {
   });
 }
 
-/** The workbook's bytes; `created` fixes the document dates (SOURCE_DATE_EPOCH). */
+/** The workbook's bytes; `created` fixes the document dates and the zip's time stamps (SOURCE_DATE_EPOCH). */
 export async function workbook(sheets: readonly Sheet[], created: Date): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'regreport';
@@ -60,7 +61,7 @@ export async function workbook(sheets: readonly Sheet[], created: Date): Promise
     ws.views = [{ state: 'frozen', ySplit: 1 }];
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, sh.rows.length + 1), column: sh.columns.length } };
   }
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  return withEntryTimes(new Uint8Array(await wb.xlsx.writeBuffer()), created);
 }
 
 /**
