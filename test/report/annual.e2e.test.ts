@@ -151,6 +151,19 @@ describe('centralisation over time', () => {
     const rows = ['ALL', 'bone', 'soft_tissue', 'retroperitoneal'].map((g) => find((m) => m.metric === 'centralisation' && m.site_group === g && m.year === 2024 && m.level === 'national'));
     expect(line).toMatch(new RegExp(`^\\s*2024\\s+${rows.map((r) => `${pct(r.value)}\\s+${r.numerator}\\s*/\\s*${r.denominator}`).join('\\s+')}\\s+90 %\\s*$`));
   });
+
+  it('a regional report sets each year beside the nation (all site groups), in its table and its chart', () => {
+    const hso = text(join(out, 'report-2024-region-HSO.pdf'));
+    const t = hso.slice(hso.indexOf('Sentralisering: Helse Sør-Øst, 2015–2024'));
+    const line = t.split('\n').find((l) => /^\s*2024\s/.test(l))!;
+    const cen = (level: string, group: string, g: string) => find((m) => m.metric === 'centralisation' && m.site_group === g && m.year === 2024 && m.level === level && m.group === group);
+    const region = ['ALL', 'bone', 'soft_tissue', 'retroperitoneal'].map((g) => cen('region', 'HSO', g));
+    const nation = cen('national', 'ALL', 'ALL');
+    expect(line).toMatch(new RegExp(`^\\s*2024\\s+${region.map((r) => `${pct(r.value)}\\s+${r.numerator}\\s*/\\s*${r.denominator}`).join('\\s+')}\\s+${pct(nation.value)}\\s+90 %\\s*$`));
+    const html = readFileSync(join(out, 'report-2024-region-HSO.html'), 'utf8');
+    expect(html).toContain('Alle, nasjonalt');
+    expect(html.slice(html.indexOf('Sentralisering: Helse Sør-Øst'))).toContain('Alle (nasjonalt)');
+  });
 });
 
 describe('coverage by unit', () => {

@@ -15,6 +15,13 @@ export async function centralisationSection(v: View): Promise<Section | null> {
   const blocks: Block[] = [];
   const groups = ['ALL', ...ctx.config.cohort.siteGroups.map((g) => g.id)];
   const points: SeriesPoint[] = groups.flatMap((g) => v.rows.filter((r) => r.metric === 'centralisation' && r.site_group === g && v.isScopeRow(r)).filter(isShown).map((r) => ({ series: v.groupLabel(g), year: r.year, value: r.value })));
+  // A regional report compares the region with the nation, all site groups together, as coverage does.
+  const nationalToo = level !== 'national';
+  if (nationalToo && points.length) {
+    for (const r of v.rows.filter((x) => x.metric === 'centralisation' && x.site_group === 'ALL' && x.level === 'national').filter(isShown)) {
+      points.push({ series: `${v.groupLabel('ALL')} (${s.national.toLowerCase()})`, year: r.year, value: r.value, dashed: true });
+    }
+  }
   const title = regionCode ? `${s.centralisation}: ${regionName}` : s.centralisationTrend;
   const tgt = ctx.config.centralisation.target;
   const w = CHART_WORDS[v.lang];
@@ -52,11 +59,18 @@ export async function centralisationSection(v: View): Promise<Section | null> {
   blocks.push({
     table: {
       caption: `${title}, ${years[0]}–${Y}`,
-      // Each share with its treated patients (within / all), and the target, so that every year reads on its own.
-      head: [s.year, ...groups.flatMap((g) => [v.groupLabel(g), s.patients]), ...(tgt === null ? [] : [s.target])],
+      // Each share with its treated patients (within / all), the nation's share of all site groups in a
+      // regional report, and the target, so that every year reads on its own.
+      head: [
+        s.year,
+        ...groups.flatMap((g) => [v.groupLabel(g), s.patients]),
+        ...(nationalToo ? [`${v.groupLabel('ALL')}, ${s.national.toLowerCase()}`] : []),
+        ...(tgt === null ? [] : [s.target]),
+      ],
       rows: years.map((y) => [
         { text: String(y) },
         ...groups.flatMap((g) => [v.rate(v.cen(g, y, level, group)), v.counts(v.cen(g, y, level, group))]),
+        ...(nationalToo ? [v.rate(v.cen('ALL', y, 'national', 'ALL'))] : []),
         ...(tgt === null ? [] : [v.target(v.cen('ALL', y, level, group))]),
       ]),
     },
