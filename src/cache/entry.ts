@@ -16,6 +16,7 @@ import type { SourceFile } from '../load/files.js';
 import type { LoadedExtract } from '../load/loader.js';
 import { pidAlive } from '../pid.js';
 import { removeDerived } from './derived-store.js';
+import { copyDatabase } from './entry-copy.js';
 import { tryLock } from './entry-lock.js';
 
 /** What the cache file says about itself and about the load. */
@@ -90,14 +91,7 @@ export async function storeEntry(x: LoadedExtract, path: string, meta: Omit<Entr
     removeStaleTemps(join(path, '..'));
     await x.db.run(`ATTACH ${quote(temp)} AS regreport_cache_new`);
     attached = true;
-    // The chk_* views of plain files number lines by rowid (the row's place in ld_*): the copy must
-    // keep every table's rows in their order, which DuckDB's parallel insert does only when told to.
-    await x.db.run('SET preserve_insertion_order = true');
-    try {
-      await x.db.run('COPY FROM DATABASE memory TO regreport_cache_new');
-    } finally {
-      await x.db.run('SET preserve_insertion_order = false');
-    }
+    await copyDatabase(x.db, 'regreport_cache_new');
     const full: EntryMeta = {
       ...meta,
       tables: x.files.map((f) => f.table),
