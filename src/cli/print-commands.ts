@@ -45,7 +45,7 @@ export const buildCommand: Command = {
         const { buildReports } = await reportStack;
         const result = await buildReports(x, metricResult, { out, language: lang ?? x.config.language, scope: scope as ScopeOption, inputs, progress: io.progress, printer: await starting });
         io.summary.wrote(out, result.written);
-        io.summary.set({ reports: result.reports, metric_rows: table.metrics.length, published_rows: metricResult.published.length });
+        io.summary.set({ reports: result.reports, prints: result.prints, metric_rows: table.metrics.length, published_rows: metricResult.published.length });
         // The whole run's time, start-up and loading included: what the person waited.
         io.out.write(`${formatSummary(table)}\n${result.reports} report(s) in ${(io.elapsed() / 1000).toFixed(1)} s → ${out}\n  ${result.written.join('\n  ')}\n`);
         return EXIT.ok;

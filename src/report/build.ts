@@ -20,13 +20,15 @@ import { eachConcurrently, PRINT_CONCURRENCY, startPrinter, type Printer } from 
 import { SILENT, type Progress } from '../progress.js';
 import { reportContext, type Scope } from './context.js';
 import { buildModel } from './model.js';
-import { PageGuesses, printReport } from './pagination.js';
+import { PageGuesses, printReport, type Prints } from './pagination.js';
 
 export type ScopeOption = 'national' | 'regions' | 'units' | 'all';
 
 export interface BuildResult {
   readonly written: readonly string[];
   readonly reports: number;
+  /** quick prints for page breaks and full prints, over all reports (pagination.ts) */
+  readonly prints: Prints;
 }
 
 export async function buildReports(x: LoadedExtract, result: MetricResult, opts: { out: string; language: Language; scope: ScopeOption; inputs: readonly InputFingerprint[]; printer?: Printer; progress?: Progress }): Promise<BuildResult> {
@@ -47,6 +49,7 @@ export async function buildReports(x: LoadedExtract, result: MetricResult, opts:
   const ownPrinter = opts.printer ? null : await startPrinter();
   const printer = opts.printer ?? ownPrinter!;
   try {
+    const prints = { measured: 0, printed: 0 };
     const written = await writeAtomically(opts.out, async (stage) => {
       // 3.–5. per report, two at a time: while Chromium prints one report, this process builds the
       // next one's charts and HTML.
@@ -54,7 +57,9 @@ export async function buildReports(x: LoadedExtract, result: MetricResult, opts:
       await eachConcurrently(scopes, PRINT_CONCURRENCY, async (scope) => {
         const name = `report-${table.year}-${scope.kind === 'national' ? 'national' : `${scope.kind}-${fileNames[scope.kind].get(scope.code)!}`}`;
         const model = await buildModel(ctx, scope);
-        const { printed } = await printReport(printer, stage, name, model, scope.kind, guesses);
+        const { measured, printed } = await printReport(printer, stage, name, model, scope.kind, guesses);
+        prints.measured += measured;
+        prints.printed += printed;
         reports.advance(`${name}.pdf${printed > 1 ? ` (printed ${printed} times for the contents' page numbers)` : ''}`);
       });
       reports.end();
@@ -64,7 +69,7 @@ export async function buildReports(x: LoadedExtract, result: MetricResult, opts:
       await stageInHouseFiles(x.db, stage, result.table);
       files.end();
     }, { manifest: true });
-    return { written: written.map((w) => relative(opts.out, w)), reports: scopes.length };
+    return { written: written.map((w) => relative(opts.out, w)), reports: scopes.length, prints };
   } finally {
     await ownPrinter?.close();
   }

@@ -155,6 +155,18 @@ describe('--json', () => {
     expect(doc.result.extract_changes).toContainEqual({ field: 'forms.read', old: 3, new: 2 });
   });
 
+  it('build: the reports and the prints their tables of contents took', async () => {
+    const r = await cli('build', '--data', fixture({ cases, forms }), '--out', join(tempDir(), 'b'), '--scope', 'national', '--json');
+    expect(r.code, r.err).toBe(0);
+    const doc = JSON.parse(r.out) as { result: { reports: number; prints: { measured: number; printed: number } } };
+    // One report, no finished report to take its pages from: a quick print finds them, then one full print
+    // (a second one only if printing the numbers moved a section).
+    expect(doc.result.reports).toBe(1);
+    expect(doc.result.prints.measured).toBe(1);
+    expect(doc.result.prints.printed).toBeGreaterThanOrEqual(1);
+    expect(doc.result.prints.printed).toBeLessThanOrEqual(2);
+  }, 60_000);
+
   it('sample: the files written with their sizes and the rows per table', async () => {
     const out = join(tempDir(), 's');
     const r = await cli('sample', '--profile', 'se', '--out', out, '--json');
