@@ -2,7 +2,7 @@
 // beeswarm worked out here from the data), the standard time as a bar across each row; and its alt text.
 import type { TopLevelSpec } from 'vega-lite';
 import { fill, type NumberFormat } from '../print/i18n.js';
-import { lowerFirst, span } from './charts-alt.js';
+import { lowerFirst, span, unitCount } from './charts-alt.js';
 import { INDEPENDENT, legendLayer, markerPath, SERIES_COLOURS as C } from './charts-palette.js';
 import type { ChartWords } from './charts-words.js';
 
@@ -81,7 +81,7 @@ export function medianAlt(w: ChartWords, f: NumberFormat, what: string, points: 
     const own = points.filter((p) => p.interval === n.interval).map((p) => p.median);
     if (!own.length) return [];
     const k = own.filter((m) => m <= n.norm).length;
-    return [fill(w.medianItem, { interval: n.name, days: span(f.dec(Math.min(...own)), f.dec(Math.max(...own))), norm: f.int(n.norm), k: f.int(k), n: f.int(own.length) })];
+    return [fill(w.medianItem, { interval: n.name, days: span(f.dec(Math.min(...own)), f.dec(Math.max(...own))), norm: f.int(n.norm), k: f.int(k), units: unitCount(w, f, own.length) })];
   });
   return `${fill(w.medianChart, { what: lowerFirst(what), items: items.join('; ') })}.`;
 }

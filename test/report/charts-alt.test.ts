@@ -94,10 +94,10 @@ describe('alt text', () => {
       { interval: 'I3', label: 'I3', norm: 14, name: 'I3 (decision – treatment)' },
     ];
     expect(medianAlt(...tools('en'), 'Median days per unit, 2024', points, norms)).toBe(
-      'Dot chart of median days per unit, 2024: I1 (start – first attendance) 5–10 days (standard pathway time 8 days; 2 of 3 units within it); I2 (first attendance – decision) 21 days (standard pathway time 21 days; 1 of 1 units within it).',
+      'Dot chart of median days per unit, 2024: I1 (start – first attendance) 5–10 days (standard pathway time 8 days; 2 of 3 units within it); I2 (first attendance – decision) 21 days (standard pathway time 21 days; 1 of 1 unit within it).',
     );
     expect(plain(medianAlt(...tools('sv'), 'Median dagar per enhet', points.slice(1, 2), norms.slice(0, 1)))).toBe(
-      'Punktdiagram över median dagar per enhet: I1 (start – first attendance) 7,5 dagar (ledtidsmål 8 dagar; 1 av 1 enheter inom målet).',
+      'Punktdiagram över median dagar per enhet: I1 (start – first attendance) 7,5 dagar (ledtidsmål 8 dagar; 1 av 1 enhet inom målet).',
     );
   });
 
