@@ -97,13 +97,15 @@ for (const scale of scales) {
   const floor = ['node', 'bench/floor-load.js', x.dir];
   const out = join(OUT, `metrics-${scale}`);
   // First runs without the repeat-run cache (each would otherwise find the entry the warm-up wrote);
-  // the repeat run is metrics finding it, as every run after the first in report week does.
+  // the repeat runs find the entry and what was derived from it for the period, as every run after
+  // the first in report week does.
   for (const [command, cmd] of [
     ['validate', regreport('validate', '--data', x.dir, '--no-cache')],
+    ['validate, repeat run', regreport('validate', '--data', x.dir, '--cache-dir', cacheDir)],
     ['metrics', regreport('metrics', '--data', x.dir, '--out', out, '--no-cache')],
     ['metrics, repeat run', regreport('metrics', '--data', x.dir, '--out', out, '--cache-dir', cacheDir)],
     // What the first run of report week pays for the later ones: loading and writing the entry.
-    ['metrics, writing the cache', ['sh', '-c', `rm -f ${missDir}/*.duckdb && exec "$@"`, 'sh', ...regreport('metrics', '--data', x.dir, '--out', out, '--cache-dir', missDir)]],
+    ['metrics, writing the cache', ['sh', '-c', `rm -f ${missDir}/* && exec "$@"`, 'sh', ...regreport('metrics', '--data', x.dir, '--out', out, '--cache-dir', missDir)]],
   ]) {
     process.stderr.write(`bench: ${command} at scale ${scale}\n`);
     results.push({ scale, ...x, command, floorName: 'load', ...pair(cmd, floor) });
@@ -125,11 +127,78 @@ for (const scale of buildScales) {
   const files = readdirSync(x.dir).filter((f) => f.endsWith('.csv'));
   const mb = files.reduce((n, f) => n + statSync(join(x.dir, f)).size, 0) / 1e6;
   const reports = readdirSync(html).length;
-  results.push({
-    scale, mb, reports, command: 'build', floorName: 'print',
-    ...pair(regreport('build', '--data', x.dir, '--out', out, '--no-cache'), ['node', 'bench/floor-print.js', html, join(OUT, `print-pdf-${scale}`)]),
-  });
+  const printFloor = ['node', 'bench/floor-print.js', html, join(OUT, `print-pdf-${scale}`)];
+  results.push({ scale, mb, reports, command: 'build', floorName: 'print', ...pair(regreport('build', '--data', x.dir, '--out', out, '--no-cache'), printFloor) });
+  const cached = regreport('build', '--data', x.dir, '--out', out, '--cache-dir', cacheDir);
+  results.push({ scale, mb, reports, command: 'build, repeat run', floorName: 'print', ...pair(cached, printFloor) });
 }
+
+// Where the time goes, measured rather than estimated: metrics at the largest scale with REGREPORT_TRACE=1
+// (each SQL statement's wall and process CPU time), build at the sample with --json (its stage times and
+// how many prints the tables of contents took); medians of the runs.
+const STEPS = [
+  [/^(CREATE OR REPLACE TABLE (ld|raw)_|SELECT count\(\*\) AS (records|n) FROM|CREATE VIEW src_|SELECT line, \w+ AS value FROM src_)/, 'reading, typing and checking every row (one statement per file; the SHA-256 and byte scan run beside it)'],
+  [/^UPDATE ld_\w+ SET .*WITH repeated/, 'duplicate ids (a pass over the repeated ids)'],
+  [/^UPDATE ld_/, 'unknown cases (an anti-join of the forms against the valid cases)'],
+  [/^CREATE TABLE cohort/, 'cohort (site group per case)'],
+  [/pathway_milestones|unit_ranks/, 'pathway milestones'],
+  [/pathway_intervals|negative_interval/, 'pathway intervals (negative ones into data quality)'],
+  [/^WITH denominator/, 'coverage'],
+  [/^WITH unit_centres/, 'centralisation'],
+  [/^WITH measured/, 'pathway time'],
+  [/^COPY /, 'writing the metric files (Parquet)'],
+];
+const OTHER_SQL = 'configuration tables, row accounting, data-quality rows, plausibility checks';
+
+function metricsBreakdown(dir) {
+  const runsCpu = [];
+  for (let i = 0; i < runs; i++) {
+    const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %U %S', ...regreport('metrics', '--data', dir, '--out', join(OUT, 'breakdown'), '--no-cache', '--quiet')], {
+      env: { ...process.env, REGREPORT_TRACE: '1' }, encoding: 'utf8', maxBuffer: 64 * 2 ** 20,
+    });
+    if (r.status !== 0) throw new Error(`traced metrics failed:\n${r.stderr}`);
+    const cpu = new Map();
+    let total = 0;
+    let wall = 0;
+    for (const line of r.stderr.split('\n')) {
+      const m = /^\[trace\]\s+\d+ ms\s+(\d+) ms cpu {2}(.*)$/.exec(line);
+      if (m) {
+        const step = STEPS.find(([re]) => re.test(m[2]))?.[1] ?? OTHER_SQL;
+        cpu.set(step, (cpu.get(step) ?? 0) + Number(m[1]) / 1000);
+      }
+      const t = /^TIME (\S+) (\S+) (\S+)$/.exec(line);
+      if (t) [wall, total] = [Number(t[1]), Number(t[2]) + Number(t[3])];
+    }
+    runsCpu.push({ cpu, total, wall });
+  }
+  const steps = [...STEPS.map(([, name]) => name), OTHER_SQL].map((name) => ({ name, cpu: median(runsCpu.map((r) => r.cpu.get(name) ?? 0)) }));
+  const inSql = median(runsCpu.map((r) => [...r.cpu.values()].reduce((a, b) => a + b, 0)));
+  return { steps, inSql, total: median(runsCpu.map((r) => r.total)), wall: median(runsCpu.map((r) => r.wall)) };
+}
+
+function buildBreakdown(dir) {
+  const all = [];
+  for (let i = 0; i < runs; i++) {
+    const out = join(OUT, 'breakdown-build');
+    const r = spawnSync('node', ['bin/regreport.js', 'build', '--data', dir, '--out', out, '--no-cache', '--json'], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+    if (r.status !== 0) throw new Error(`build --json failed:\n${r.stderr}`);
+    all.push(JSON.parse(r.stdout));
+  }
+  const stage = (name) => median(all.map((j) => j.timings.stages[name] ?? 0));
+  return {
+    total: median(all.map((j) => j.timings.total_seconds)),
+    stages: { start: stage('start'), data: stage('read') + stage('check') + stage('metrics'), reports: stage('reports'), files: stage('files') },
+    reports: all[0].result.reports,
+    prints: all[0].result.prints,
+  };
+}
+
+// At national scale (scale 300: about a million cases), the issue's yardstick, when it was measured.
+const largest = scales.includes(300) ? 300 : Math.max(...scales);
+process.stderr.write(`bench: where the time goes (metrics at scale ${largest}, build at the sample)\n`);
+const mb = metricsBreakdown(extract(largest).dir);
+const bb = buildBreakdown('sample-data/no-sarcoma');
+const printFloor = results.find((r) => r.command === 'build' && r.scale === 1)?.floor;
 
 // The report: machine, versions, the table and the scaling chart.
 const version = (cmd, args) => {
@@ -162,8 +231,9 @@ speed drifts. On a shared machine the CPU ratio is the steadier of the two.
 Floors: **load** = \`bench/floor-load.js\`, DuckDB reading every CSV file of the extract into a table of
 text with the registry's dialect, nothing else; **print** = \`bench/floor-print.js\`, the same browser
 and print settings turning the HTML files that build wrote into PDF, two at a time, nothing else (no
-qpdf compaction, no second print for the table of contents). \`validate\`, \`metrics\` and \`build\` run
-with \`--no-cache\` (a first run); **metrics, repeat run** finds the validated extract in the
+qpdf compaction, no quick print for the table of contents' page numbers). \`validate\`, \`metrics\` and
+\`build\` run with \`--no-cache\` (a first run); a **repeat run** finds the validated extract and what was
+derived from it for the period (the metric table, the negative intervals, the warnings) in the
 repeat-run cache written by its warm-up run (docs/cache.md), as every run after the first does;
 **metrics, writing the cache** is a first run that writes that entry.
 
@@ -172,11 +242,30 @@ repeat-run cache written by its warm-up run (docs/cache.md), as every run after 
 ${rows.join('\n')}
 
 ![wall time against extract size](scaling.svg)
+
+## Where the time goes
+
+\`metrics --no-cache\` at scale ${largest} with \`REGREPORT_TRACE=1\`, median of ${runs} runs: whole process
+${fmt(mb.wall)} s wall, ${fmt(mb.total)} s CPU. Each SQL statement is timed with the CPU time of the whole
+process while it runs (all threads, so work beside a statement, such as hashing the files, counts with
+it); "outside the SQL statements" is what is left: starting Node, loading DuckDB, the metric table in
+JavaScript, writing the files.
+
+| step | CPU s |
+|---|---|
+${mb.steps.filter((x) => x.cpu >= 0.005).map((x) => `| ${x.name} | ${fmt(x.cpu)} |`).join('\n')}
+| outside the SQL statements | ${fmt(Math.max(0, mb.total - mb.inSql))} |
+
+\`build --no-cache --json\` at the sample (${bb.reports} reports), median of ${runs} runs: whole run
+${fmt(bb.total)} s; start (Node, the program's modules, opening DuckDB, starting the browser) ${fmt(bb.stages.start)} s;
+reading, checking and the metrics ${fmt(bb.stages.data)} s; charts, HTML and printing ${fmt(bb.stages.reports)} s
+(${bb.prints.printed} full prints and ${bb.prints.measured} quick ones for the tables of contents' page numbers);
+the metric files ${fmt(bb.stages.files)} s.${printFloor === undefined ? '' : ` The print floor, the browser printing the finished HTML files: ${fmt(printFloor)} s.`}
 `;
 writeFileSync('bench/RESULTS.md', md);
 
 const points = results
-  .filter((r) => r.command !== 'build')
+  .filter((r) => !r.command.startsWith('build'))
   .flatMap((r) => [
     { mb: r.mb, seconds: r.wall, series: `regreport ${r.command}` },
     ...(r.command === 'validate' ? [{ mb: r.mb, seconds: r.floor, series: 'load floor' }] : []),
