@@ -241,7 +241,7 @@ repeat-run cache written by its warm-up run (docs/cache.md), as every run after 
 |---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
-![wall time against extract size](scaling.svg)
+![wall time and peak memory against extract size](scaling.svg)
 
 ## Where the time goes
 
@@ -264,24 +264,28 @@ the metric files ${fmt(bb.stages.files)} s.${printFloor === undefined ? '' : ` T
 `;
 writeFileSync('bench/RESULTS.md', md);
 
+// Time and peak memory against the extract's size, one line per command, beside the load floor.
 const points = results
   .filter((r) => !r.command.startsWith('build'))
   .flatMap((r) => [
-    { mb: r.mb, seconds: r.wall, series: `regreport ${r.command}` },
-    ...(r.command === 'validate' ? [{ mb: r.mb, seconds: r.floor, series: 'load floor' }] : []),
+    { mb: r.mb, seconds: r.wall, mib: r.mib, series: r.command },
+    ...(r.command === 'validate' ? [{ mb: r.mb, seconds: r.floor, mib: r.floorMib, series: 'load floor' }] : []),
   ]);
-const spec = compile({
-  width: 420,
+const panel = (field, title) => ({
+  width: 340,
   height: 220,
-  data: { values: points },
   mark: { type: 'line', point: true },
   encoding: {
     x: { field: 'mb', type: 'quantitative', title: 'extract size (MB of CSV)' },
-    y: { field: 'seconds', type: 'quantitative', title: 'wall time (s, median)' },
+    y: { field, type: 'quantitative', title },
     color: { field: 'series', type: 'nominal', title: null },
     strokeDash: { field: 'series', type: 'nominal', title: null },
   },
-  config: { font: 'DejaVu Sans', background: 'white' },
+});
+const spec = compile({
+  data: { values: points },
+  hconcat: [panel('seconds', 'wall time (s, median)'), panel('mib', 'peak memory (MiB, median)')],
+  config: { font: 'DejaVu Sans', background: 'white', legend: { labelLimit: 0, orient: 'bottom', columns: 3, symbolType: 'stroke', symbolStrokeWidth: 2, symbolSize: 300 } },
 }).spec;
 const view = new vega.View(vega.parse(spec), { renderer: 'none' });
 writeFileSync('bench/scaling.svg', await view.toSVG());
