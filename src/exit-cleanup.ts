@@ -5,8 +5,9 @@
 const cleanups = new Set<() => void>();
 const SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const;
 
+/** Last registered, first run: a child writing into a staging folder is stopped before the folder goes. */
 function runAll(): void {
-  for (const fn of [...cleanups]) {
+  for (const fn of [...cleanups].reverse()) {
     cleanups.delete(fn);
     try {
       fn();

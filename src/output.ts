@@ -52,8 +52,12 @@ export class Staging {
     const unlock = acquireLock(target);
     let dir: string | undefined;
     const cleanup = () => {
-      if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
-      unlock();
+      try {
+        // Retried: a child process stopped a moment ago (qpdf) may still add a file while it is removed.
+        if (dir !== undefined) rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+      } finally {
+        unlock();
+      }
     };
     const unregister = onAbort(cleanup);
     try {
