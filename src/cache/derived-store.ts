@@ -5,10 +5,11 @@
 // when they match, so a result is never taken for another extract, another version or another period.
 // Written into a temporary file and renamed, so a reader sees a whole file or none.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { DerivedStore } from '../derived.js';
 import { derivedCodeHash } from './key.js';
+import { folderNames } from './location.js';
 
 /** `<entry>.derived-<16 hex>.json`, and its temporary twin while being written */
 export const DERIVED_SUFFIX = /\.derived-[0-9a-f]{16}\.json(\.tmp-\d+-[0-9a-z]+)?$/;
@@ -67,11 +68,5 @@ export function derivedStore(entryFile: string, entryKey: string): DerivedStore 
 export function removeDerived(entryFile: string): void {
   const dir = dirname(entryFile);
   const prefix = `${basename(entryFile)}.derived-`;
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const n of names) if (n.startsWith(prefix) && DERIVED_SUFFIX.test(n)) rmSync(join(dir, n), { force: true });
+  for (const n of folderNames(dir)) if (n.startsWith(prefix) && DERIVED_SUFFIX.test(n)) rmSync(join(dir, n), { force: true });
 }

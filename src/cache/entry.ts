@@ -4,7 +4,7 @@
 // file in the same folder and renamed over the old entry when whole, so a crash or a failed load
 // never leaves an entry that a later run would use; a run reading the old entry keeps reading it.
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Config } from '../config/types.js';
 import type { DerivedStore } from '../derived.js';
@@ -18,6 +18,7 @@ import { pidAlive } from '../pid.js';
 import { removeDerived } from './derived-store.js';
 import { copyDatabase } from './entry-copy.js';
 import { tryLock } from './entry-lock.js';
+import { folderNames } from './location.js';
 
 /** What the cache file says about itself and about the load. */
 export interface EntryMeta {
@@ -56,13 +57,7 @@ export function isEntryName(name: string): boolean {
 
 /** Temporary files of runs that no longer run (killed mid-write): never used, removed. */
 export function removeStaleTemps(cacheDir: string): void {
-  let names: string[];
-  try {
-    names = readdirSync(cacheDir);
-  } catch {
-    return;
-  }
-  for (const n of names) {
+  for (const n of folderNames(cacheDir)) {
     const m = TEMP_NAME.exec(n);
     if (m && !pidAlive(Number(m[2]))) rmSync(join(cacheDir, n), { force: true });
   }

@@ -54,7 +54,7 @@ export function loaderCodeHash(): string {
  * modules, so a changed metric never reuses a result of the old one while the entry stays valid.
  */
 export function derivedCodeHash(): string {
-  return folderHash([here('../load/'), here('../config/'), here('./'), SQL_DIR, here('../metrics/')]);
+  return createHash('sha256').update(`${loaderCodeHash()}\0${folderHash([here('../metrics/')])}`).digest('hex');
 }
 
 /** What regreport itself brings to the key. */

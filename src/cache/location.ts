@@ -3,7 +3,7 @@
 // storage the registry already approved for these rows, with its access rules, backups and deletion;
 // deleting the extract deletes its cache). --cache-dir or REGREPORT_CACHE_DIR name another folder;
 // --no-cache turns it off. Folders are owner-only (0700) and refused when others could read them.
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 
@@ -49,6 +49,15 @@ export function unsafeReason(dir: string): string | null {
   if (uid !== undefined && st.uid !== uid) return `${dir} belongs to another user`;
   if ((st.mode & 0o077) !== 0) return `${dir} can be read by others (mode ${(st.mode & 0o777).toString(8)}, it must be 700)`;
   return null;
+}
+
+/** The names in a cache folder, sorted; none when it is missing or cannot be read. */
+export function folderNames(dir: string): string[] {
+  try {
+    return readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
 }
 
 /** A refused explicit cache folder is bad input: the user named it. */

@@ -1,11 +1,11 @@
 // `regreport cache list` and `cache clear`: what the cache folder holds, and removing it. Only files
 // named as the cache names them are touched, so --cache-dir pointed at a wrong folder removes nothing
 // else.
-import { readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { rmdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { entryPath, isEntryName, type EntryMeta } from './entry.js';
-import { DEFAULT_CACHE_NAME } from './location.js';
+import { DEFAULT_CACHE_NAME, folderNames } from './location.js';
 
 export interface ListedEntry {
   readonly file: string;
@@ -17,14 +17,6 @@ export interface ListedEntry {
 
 /** Everything of the cache's: entries, their locks, derived results, temporary files of unfinished writes. */
 const OWN_FILE = /^[0-9a-f]{16}\.duckdb(\.lock|\.wal|\.tmp-\d+-[0-9a-z]+(\.wal)?|\.derived-[0-9a-f]{16}\.json(\.tmp-\d+-[0-9a-z]+)?)?$/;
-
-function names(dir: string): string[] {
-  try {
-    return readdirSync(dir).sort();
-  } catch {
-    return [];
-  }
-}
 
 function sizeOf(path: string): number {
   try {
@@ -55,11 +47,12 @@ async function readMeta(path: string): Promise<ListedEntry['meta']> {
 export async function listEntries(dir: string, dataDir?: string): Promise<ListedEntry[]> {
   const only = dataDir === undefined ? null : basename(entryPath(dir, dataDir));
   const out: ListedEntry[] = [];
-  for (const n of names(dir).filter((n) => isEntryName(n) && (only === null || n === only))) {
+  const all = folderNames(dir);
+  for (const n of all.filter((n) => isEntryName(n) && (only === null || n === only))) {
     const file = join(dir, n);
     const st = statSync(file);
     // The entry's derived results (metric tables of the periods asked for) count as its size.
-    const derivedBytes = names(dir)
+    const derivedBytes = all
       .filter((d) => d.startsWith(`${n}.derived-`))
       .reduce((sum, d) => sum + sizeOf(join(dir, d)), 0);
     out.push({ file, bytes: st.size + derivedBytes, modified: st.mtime, meta: await readMeta(file) });
@@ -72,7 +65,7 @@ export function clearEntries(dir: string, dataDir?: string): { files: number; by
   const only = dataDir === undefined ? null : basename(entryPath(dir, dataDir));
   let files = 0;
   let bytes = 0;
-  for (const n of names(dir).filter((n) => OWN_FILE.test(n) && (only === null || n.startsWith(only)))) {
+  for (const n of folderNames(dir).filter((n) => OWN_FILE.test(n) && (only === null || n.startsWith(only)))) {
     try {
       bytes += statSync(join(dir, n)).size;
       rmSync(join(dir, n), { force: true });
@@ -81,7 +74,7 @@ export function clearEntries(dir: string, dataDir?: string): { files: number; by
       // removed meanwhile
     }
   }
-  if (basename(dir) === DEFAULT_CACHE_NAME && names(dir).length === 0) {
+  if (basename(dir) === DEFAULT_CACHE_NAME && folderNames(dir).length === 0) {
     try {
       rmdirSync(dir);
     } catch {
